@@ -1,0 +1,39 @@
+package io.cameljwt;
+
+import java.util.Map;
+
+import org.apache.camel.Endpoint;
+import org.apache.camel.spi.Metadata;
+import org.apache.camel.spi.annotations.Component;
+import org.apache.camel.support.DefaultComponent;
+import org.apache.camel.util.PropertiesHelper;
+
+/**
+ * The {@code jwt:} component: generate, validate and decode JSON Web Tokens.
+ */
+@Component("jwt")
+public class JwtComponent extends DefaultComponent {
+
+    @Metadata(description = "Options shared by every endpoint of this component; URI options override them.")
+    private JwtConfiguration configuration = new JwtConfiguration();
+
+    @Override
+    protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) throws Exception {
+        JwtOperation operation = JwtOperation.parse(remaining);
+        JwtConfiguration endpointConfiguration = configuration.copy();
+        // claim.NAME=VALUE and header.NAME=VALUE: the URI's add to (and override) the component's
+        endpointConfiguration.getClaims().putAll(PropertiesHelper.extractProperties(parameters, "claim."));
+        endpointConfiguration.getJoseHeaders().putAll(PropertiesHelper.extractProperties(parameters, "header."));
+        JwtEndpoint endpoint = new JwtEndpoint(uri, this, operation, endpointConfiguration);
+        setProperties(endpoint, parameters);
+        return endpoint;
+    }
+
+    public JwtConfiguration getConfiguration() {
+        return configuration;
+    }
+
+    public void setConfiguration(JwtConfiguration configuration) {
+        this.configuration = configuration;
+    }
+}

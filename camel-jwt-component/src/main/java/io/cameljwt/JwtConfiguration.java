@@ -1,0 +1,426 @@
+package io.cameljwt;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.apache.camel.RuntimeCamelException;
+import org.apache.camel.spi.UriParam;
+import org.apache.camel.spi.UriParams;
+
+/**
+ * Every option of the jwt component. An endpoint gets a copy of the component's configuration, then its URI options.
+ */
+@UriParams
+public class JwtConfiguration implements Cloneable {
+
+    // --- keys and algorithms ---------------------------------------------------------------------------------------
+
+    @UriParam(label = "security",
+              description = "generate: the JWS algorithm. validate: a comma list of accepted algorithms."
+                            + " Default: what fits the key (HMAC secret: HS256, RSA: RS256, EC: by curve, Ed25519: EdDSA)."
+                            + " `none` is never accepted.")
+    private String algorithm;
+    @UriParam(label = "security", secret = true,
+              description = "The HMAC secret. Must be at least as long as the hash (32 bytes for HS256).")
+    private String secret;
+    @UriParam(label = "security", defaultValue = "utf8", enums = "utf8,base64,base64url,hex",
+              description = "How `secret` is written.")
+    private String secretEncoding = "utf8";
+    @UriParam(label = "security", secret = true,
+              description = "A PEM private key (PKCS#8, PKCS#1 or SEC1), as text (one line accepted) or as a resource"
+                            + " (`classpath:`, `file:`, `ref:`). Signs tokens in generate.")
+    private String privateKey;
+    @UriParam(label = "security",
+              description = "A PEM public key or X.509 certificate, as text (one line accepted) or as a resource"
+                            + " (`classpath:`, `file:`, `ref:`). Verifies tokens in validate.")
+    private String publicKey;
+    @UriParam(label = "security",
+              description = "A PKCS#12 or JKS key store: a resource (`classpath:`, `file:`, `ref:`) or a Camel"
+                            + " `KeyStoreParameters` bean (`#name`).")
+    private Object keyStore;
+    @UriParam(label = "security", secret = true, description = "The password of `keyStore`.")
+    private String keyStorePassword;
+    @UriParam(label = "security",
+              description = "The key store entry to use. generate: the private key entry (required when the store"
+                            + " holds several). validate: the certificate of this entry only (default: every entry).")
+    private String keyAlias;
+    @UriParam(label = "security", secret = true,
+              description = "The password of the private key entry (default: `keyStorePassword`).")
+    private String keyPassword;
+    @UriParam(label = "security", secret = true,
+              description = "A JWK or JWK Set, as JSON text or as a resource (`classpath:`, `file:`, `ref:`). Keys are"
+                            + " chosen by `kid`, then by `alg`, `kty` and `use`.")
+    private String jwks;
+    @UriParam(label = "security",
+              description = "generate: the `kid` header, and which key of `jwks` signs.")
+    private String keyId;
+
+    // --- claims written by generate --------------------------------------------------------------------------------
+
+    @UriParam(label = "common",
+              description = "generate: the `iss` claim. validate: a comma list of accepted `iss` values.")
+    private String issuer;
+    @UriParam(label = "generate", description = "The `sub` claim.")
+    private String subject;
+    @UriParam(label = "common",
+              description = "generate: the `aud` claim (a comma list). validate: a comma list; the token's `aud` must"
+                            + " contain at least one.")
+    private String audience;
+    @UriParam(label = "generate", defaultValue = "15m", javaType = "java.time.Duration",
+              description = "How long tokens live (`exp` = now + this). 0 writes no `exp`, which needs `allowNoExpiry=true`.")
+    private long expiresIn = 15 * 60 * 1000L;
+    @UriParam(label = "generate", defaultValue = "false",
+              description = "Allow `expiresIn=0`, which issues tokens that never expire.")
+    private boolean allowNoExpiry;
+    @UriParam(label = "generate", defaultValue = "0", javaType = "java.time.Duration",
+              description = "Write `nbf` = now + this offset. 0 writes no `nbf`.")
+    private long notBefore;
+    @UriParam(label = "generate", defaultValue = "true", description = "Write `iat` (now).")
+    private boolean issuedAt = true;
+    @UriParam(label = "generate", defaultValue = "true", description = "Write a random `jti`.")
+    private boolean jwtId = true;
+    @UriParam(label = "common", prefix = "claim.", multiValue = true,
+              description = "`claim.NAME=VALUE`. generate: a fixed claim (a string). validate: the claim must equal"
+                            + " VALUE, or, where it is an array, contain it.")
+    private Map<String, Object> claims = new LinkedHashMap<>();
+    @UriParam(label = "generate", defaultValue = "JWT", description = "The `typ` header.")
+    private String type = "JWT";
+    @UriParam(label = "generate", prefix = "header.", multiValue = true,
+              description = "`header.NAME=VALUE`: extra JOSE header parameters.")
+    private Map<String, Object> joseHeaders = new LinkedHashMap<>();
+    @UriParam(label = "generate",
+              description = "Write the token into this header instead of the body (with `Bearer ` in front when the"
+                            + " header is `Authorization`); the body is left as it was.")
+    private String outputHeader;
+
+    // --- checks made by validate -----------------------------------------------------------------------------------
+
+    @UriParam(label = "validate", defaultValue = "Authorization",
+              description = "The header to read the token from when `CamelJwtToken` is absent; a leading `Bearer ` is removed.")
+    private String tokenHeader = "Authorization";
+    @UriParam(label = "validate", description = "A comma list of claim names that must be present.")
+    private String requiredClaims;
+    @UriParam(label = "validate", defaultValue = "60s", javaType = "java.time.Duration",
+              description = "Leeway for `exp`, `nbf` and `iat`.")
+    private long clockSkew = 60_000L;
+    @UriParam(label = "validate", defaultValue = "true", description = "Refuse tokens without `exp`.")
+    private boolean requireExpiration = true;
+    @UriParam(label = "validate", defaultValue = "0", javaType = "java.time.Duration",
+              description = "`iat` must be no older than this (0: no limit).")
+    private long maxAge;
+    @UriParam(label = "validate", description = "The `typ` header must equal this (e.g. `at+jwt`).")
+    private String expectedType;
+    @UriParam(label = "validate", defaultValue = "roles",
+              description = "Where roles are: a claim name or a dotted path (`realm_access.roles`); a space-separated"
+                            + " string (such as `scope`) is split.")
+    private String rolesClaim = "roles";
+    @UriParam(label = "validate", description = "A comma list of roles the token must hold (see `rolesMatch`).")
+    private String requiredRoles;
+    @UriParam(label = "validate", defaultValue = "any", enums = "any,all",
+              description = "Whether `any` or `all` of `requiredRoles` must be held.")
+    private String rolesMatch = "any";
+    @UriParam(label = "validate", defaultValue = "true",
+              description = "true: an invalid token raises `JwtValidationException`. false: the exchange goes on with"
+                            + " `CamelJwtValid=false` and `CamelJwtError` set.")
+    private boolean failOnInvalid = true;
+    @UriParam(label = "common", defaultValue = "16384",
+              description = "Tokens longer than this many characters are refused before any parsing.")
+    private int maxTokenLength = 16384;
+
+    // --- decode ----------------------------------------------------------------------------------------------------
+
+    @UriParam(label = "decode", defaultValue = "map", enums = "map,json",
+              description = "decode: the body becomes the claims as a `Map` or as JSON text.")
+    private String outputFormat = "map";
+
+    public JwtConfiguration copy() {
+        try {
+            JwtConfiguration copy = (JwtConfiguration) clone();
+            copy.claims = new LinkedHashMap<>(claims);
+            copy.joseHeaders = new LinkedHashMap<>(joseHeaders);
+            return copy;
+        } catch (CloneNotSupportedException e) {
+            throw new RuntimeCamelException(e);
+        }
+    }
+
+    public String getAlgorithm() {
+        return algorithm;
+    }
+
+    public void setAlgorithm(String algorithm) {
+        this.algorithm = algorithm;
+    }
+
+    public String getSecret() {
+        return secret;
+    }
+
+    public void setSecret(String secret) {
+        this.secret = secret;
+    }
+
+    public String getSecretEncoding() {
+        return secretEncoding;
+    }
+
+    public void setSecretEncoding(String secretEncoding) {
+        this.secretEncoding = secretEncoding;
+    }
+
+    public String getPrivateKey() {
+        return privateKey;
+    }
+
+    public void setPrivateKey(String privateKey) {
+        this.privateKey = privateKey;
+    }
+
+    public String getPublicKey() {
+        return publicKey;
+    }
+
+    public void setPublicKey(String publicKey) {
+        this.publicKey = publicKey;
+    }
+
+    public Object getKeyStore() {
+        return keyStore;
+    }
+
+    public void setKeyStore(Object keyStore) {
+        this.keyStore = keyStore;
+    }
+
+    public String getKeyStorePassword() {
+        return keyStorePassword;
+    }
+
+    public void setKeyStorePassword(String keyStorePassword) {
+        this.keyStorePassword = keyStorePassword;
+    }
+
+    public String getKeyAlias() {
+        return keyAlias;
+    }
+
+    public void setKeyAlias(String keyAlias) {
+        this.keyAlias = keyAlias;
+    }
+
+    public String getKeyPassword() {
+        return keyPassword;
+    }
+
+    public void setKeyPassword(String keyPassword) {
+        this.keyPassword = keyPassword;
+    }
+
+    public String getJwks() {
+        return jwks;
+    }
+
+    public void setJwks(String jwks) {
+        this.jwks = jwks;
+    }
+
+    public String getKeyId() {
+        return keyId;
+    }
+
+    public void setKeyId(String keyId) {
+        this.keyId = keyId;
+    }
+
+    public String getIssuer() {
+        return issuer;
+    }
+
+    public void setIssuer(String issuer) {
+        this.issuer = issuer;
+    }
+
+    public String getSubject() {
+        return subject;
+    }
+
+    public void setSubject(String subject) {
+        this.subject = subject;
+    }
+
+    public String getAudience() {
+        return audience;
+    }
+
+    public void setAudience(String audience) {
+        this.audience = audience;
+    }
+
+    public long getExpiresIn() {
+        return expiresIn;
+    }
+
+    public void setExpiresIn(long expiresIn) {
+        this.expiresIn = expiresIn;
+    }
+
+    public boolean isAllowNoExpiry() {
+        return allowNoExpiry;
+    }
+
+    public void setAllowNoExpiry(boolean allowNoExpiry) {
+        this.allowNoExpiry = allowNoExpiry;
+    }
+
+    public long getNotBefore() {
+        return notBefore;
+    }
+
+    public void setNotBefore(long notBefore) {
+        this.notBefore = notBefore;
+    }
+
+    public boolean isIssuedAt() {
+        return issuedAt;
+    }
+
+    public void setIssuedAt(boolean issuedAt) {
+        this.issuedAt = issuedAt;
+    }
+
+    public boolean isJwtId() {
+        return jwtId;
+    }
+
+    public void setJwtId(boolean jwtId) {
+        this.jwtId = jwtId;
+    }
+
+    public Map<String, Object> getClaims() {
+        return claims;
+    }
+
+    public void setClaims(Map<String, Object> claims) {
+        this.claims = claims;
+    }
+
+    public String getType() {
+        return type;
+    }
+
+    public void setType(String type) {
+        this.type = type;
+    }
+
+    public Map<String, Object> getJoseHeaders() {
+        return joseHeaders;
+    }
+
+    public void setJoseHeaders(Map<String, Object> joseHeaders) {
+        this.joseHeaders = joseHeaders;
+    }
+
+    public String getOutputHeader() {
+        return outputHeader;
+    }
+
+    public void setOutputHeader(String outputHeader) {
+        this.outputHeader = outputHeader;
+    }
+
+    public String getTokenHeader() {
+        return tokenHeader;
+    }
+
+    public void setTokenHeader(String tokenHeader) {
+        this.tokenHeader = tokenHeader;
+    }
+
+    public String getRequiredClaims() {
+        return requiredClaims;
+    }
+
+    public void setRequiredClaims(String requiredClaims) {
+        this.requiredClaims = requiredClaims;
+    }
+
+    public long getClockSkew() {
+        return clockSkew;
+    }
+
+    public void setClockSkew(long clockSkew) {
+        this.clockSkew = clockSkew;
+    }
+
+    public boolean isRequireExpiration() {
+        return requireExpiration;
+    }
+
+    public void setRequireExpiration(boolean requireExpiration) {
+        this.requireExpiration = requireExpiration;
+    }
+
+    public long getMaxAge() {
+        return maxAge;
+    }
+
+    public void setMaxAge(long maxAge) {
+        this.maxAge = maxAge;
+    }
+
+    public String getExpectedType() {
+        return expectedType;
+    }
+
+    public void setExpectedType(String expectedType) {
+        this.expectedType = expectedType;
+    }
+
+    public String getRolesClaim() {
+        return rolesClaim;
+    }
+
+    public void setRolesClaim(String rolesClaim) {
+        this.rolesClaim = rolesClaim;
+    }
+
+    public String getRequiredRoles() {
+        return requiredRoles;
+    }
+
+    public void setRequiredRoles(String requiredRoles) {
+        this.requiredRoles = requiredRoles;
+    }
+
+    public String getRolesMatch() {
+        return rolesMatch;
+    }
+
+    public void setRolesMatch(String rolesMatch) {
+        this.rolesMatch = rolesMatch;
+    }
+
+    public boolean isFailOnInvalid() {
+        return failOnInvalid;
+    }
+
+    public void setFailOnInvalid(boolean failOnInvalid) {
+        this.failOnInvalid = failOnInvalid;
+    }
+
+    public int getMaxTokenLength() {
+        return maxTokenLength;
+    }
+
+    public void setMaxTokenLength(int maxTokenLength) {
+        this.maxTokenLength = maxTokenLength;
+    }
+
+    public String getOutputFormat() {
+        return outputFormat;
+    }
+
+    public void setOutputFormat(String outputFormat) {
+        this.outputFormat = outputFormat;
+    }
+}

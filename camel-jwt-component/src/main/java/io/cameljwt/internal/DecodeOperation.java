@@ -1,0 +1,48 @@
+package io.cameljwt.internal;
+
+import java.util.Locale;
+
+import io.cameljwt.JwtConfiguration;
+import io.cameljwt.JwtValidationException;
+import io.cameljwt.internal.io.ResultHeaders;
+import io.cameljwt.internal.io.TokenLocator;
+import io.cameljwt.internal.verify.JwtContents;
+import io.cameljwt.internal.verify.TokenParser;
+import org.apache.camel.Exchange;
+import org.apache.camel.Message;
+import org.apache.camel.Processor;
+
+/**
+ * {@code jwt:decode}: unpack a token without verifying it. The body becomes its claims; {@code CamelJwtVerified} is
+ * false so no later step mistakes them for checked ones.
+ */
+public final class DecodeOperation implements Processor {
+
+    private final TokenLocator locator;
+    private final String rolesClaim;
+    private final boolean json;
+
+    public DecodeOperation(JwtConfiguration config) {
+        String format = config.getOutputFormat() == null ? "map" : config.getOutputFormat().toLowerCase(Locale.ROOT);
+        if (!format.equals("map") && !format.equals("json")) {
+            throw new IllegalArgumentException("Option 'outputFormat' must be map or json, not '" + format + "'");
+        }
+        this.locator = new TokenLocator(config.getTokenHeader(), config.getMaxTokenLength());
+        this.rolesClaim = config.getRolesClaim();
+        this.json = format.equals("json");
+    }
+
+    @Override
+    public void process(Exchange exchange) throws Exception {
+        Message message = exchange.getMessage();
+        ResultHeaders.clear(message);
+        JwtContents token;
+        try {
+            token = TokenParser.decode(locator.find(message));
+        } catch (TokenRefusal refusal) {
+            throw new JwtValidationException(refusal.reason(), refusal.getMessage(), exchange);
+        }
+        ResultHeaders.write(message, token, false, rolesClaim);
+        message.setBody(json ? token.payload() : token.claims());
+    }
+}

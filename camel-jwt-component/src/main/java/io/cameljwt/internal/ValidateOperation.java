@@ -1,0 +1,56 @@
+package io.cameljwt.internal;
+
+import java.time.Instant;
+
+import io.cameljwt.JwtConfiguration;
+import io.cameljwt.JwtConstants;
+import io.cameljwt.JwtValidationException;
+import io.cameljwt.internal.io.ResultHeaders;
+import io.cameljwt.internal.io.TokenLocator;
+import io.cameljwt.internal.policy.ClaimsPolicy;
+import io.cameljwt.internal.verify.JwsVerifier;
+import io.cameljwt.internal.verify.JwtContents;
+import io.cameljwt.internal.verify.TokenParser;
+import org.apache.camel.Exchange;
+import org.apache.camel.Message;
+import org.apache.camel.Processor;
+
+/**
+ * {@code jwt:validate}: find the token, verify its signature, check the claims policy, write the results. The body is
+ * left as it was.
+ */
+public final class ValidateOperation implements Processor {
+
+    private final TokenLocator locator;
+    private final JwsVerifier verifier;
+    private final ClaimsPolicy policy;
+    private final String rolesClaim;
+    private final boolean failOnInvalid;
+
+    public ValidateOperation(JwtConfiguration config, JwsVerifier verifier) {
+        this.locator = new TokenLocator(config.getTokenHeader(), config.getMaxTokenLength());
+        this.verifier = verifier;
+        this.policy = ClaimsPolicy.from(config);
+        this.rolesClaim = config.getRolesClaim();
+        this.failOnInvalid = config.isFailOnInvalid();
+    }
+
+    @Override
+    public void process(Exchange exchange) throws Exception {
+        Message message = exchange.getMessage();
+        ResultHeaders.clear(message);
+        try {
+            JwtContents token = TokenParser.contents(verifier.verify(locator.find(message)));
+            policy.check(token, Instant.now());
+            ResultHeaders.write(message, token, true, rolesClaim);
+            message.setHeader(JwtConstants.JWT_VALID, true);
+        } catch (TokenRefusal refusal) {
+            if (failOnInvalid) {
+                throw new JwtValidationException(refusal.reason(), refusal.getMessage(), exchange);
+            }
+            message.setHeader(JwtConstants.JWT_VALID, false);
+            message.setHeader(JwtConstants.JWT_ERROR, refusal.reason().name());
+            message.setHeader(JwtConstants.JWT_ERROR_MESSAGE, refusal.getMessage());
+        }
+    }
+}

@@ -1,0 +1,223 @@
+package io.cameljwt.internal.keys;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.Key;
+import java.security.KeyFactory;
+import java.security.KeyStore;
+import java.security.PrivateKey;
+import java.security.PublicKey;
+import java.security.cert.Certificate;
+import java.security.interfaces.RSAPrivateCrtKey;
+import java.security.spec.RSAPublicKeySpec;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Collections;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+
+import io.cameljwt.JwtConfiguration;
+import org.apache.camel.CamelContext;
+import org.apache.camel.support.ResourceHelper;
+import org.apache.camel.support.jsse.KeyStoreParameters;
+import org.jose4j.json.JsonUtil;
+import org.jose4j.jwk.JsonWebKey;
+import org.jose4j.jwk.JsonWebKeySet;
+import org.jose4j.jwk.PublicJsonWebKey;
+import org.jose4j.keys.HmacKey;
+import org.jose4j.lang.JoseException;
+
+/**
+ * Turns the key options ({@code secret}, {@code privateKey}, {@code publicKey}, {@code keyStore}, {@code jwks}) into
+ * {@link KeyEntry}s, once, at start. Messages name the option, never the key.
+ */
+public final class KeyLoader {
+
+    private static final List<String> RESOURCE_SCHEMES = List.of("classpath:", "file:", "ref:");
+
+    private final CamelContext context;
+
+    public KeyLoader(CamelContext context) {
+        this.context = context;
+    }
+
+    /** Every key the configuration names, in option order: secret, privateKey, publicKey, keyStore, jwks. */
+    public List<KeyEntry> load(JwtConfiguration config) {
+        List<KeyEntry> entries = new ArrayList<>();
+        if (config.getSecret() != null) {
+            entries.add(new KeyEntry("secret", null, null, null,
+                    new HmacKey(decodeSecret(config.getSecret(), config.getSecretEncoding())), null));
+        }
+        if (config.getPrivateKey() != null) {
+            PrivateKey key = Pem.privateKey(text(config.getPrivateKey(), "privateKey"), "privateKey");
+            entries.add(new KeyEntry("privateKey", null, null, null, key, publicHalf(key)));
+        }
+        if (config.getPublicKey() != null) {
+            PublicKey key = Pem.publicKey(text(config.getPublicKey(), "publicKey"), "publicKey");
+            entries.add(new KeyEntry("publicKey", null, null, null, key, null));
+        }
+        if (config.getKeyStore() != null) {
+            entries.addAll(keyStoreEntries(config));
+        }
+        if (config.getJwks() != null) {
+            entries.addAll(jwkEntries(text(config.getJwks(), "jwks"), "jwks"));
+        }
+        return entries;
+    }
+
+    /** The keys of a JWK or JWK Set (JSON text). */
+    public static List<KeyEntry> jwkEntries(String json, String option) {
+        List<JsonWebKey> keys;
+        try {
+            if (JsonUtil.parseJson(json).containsKey("keys")) {
+                keys = new JsonWebKeySet(json).getJsonWebKeys();
+            } else {
+                keys = List.of(JsonWebKey.Factory.newJwk(json));
+            }
+        } catch (JoseException | RuntimeException e) {
+            throw new IllegalArgumentException("Option '" + option + "' is not a valid JWK or JWK Set");
+        }
+        List<KeyEntry> entries = new ArrayList<>();
+        for (JsonWebKey jwk : keys) {
+            Key key;
+            PublicKey publicKey = null;
+            if (jwk instanceof PublicJsonWebKey pub) {
+                publicKey = pub.getPublicKey();
+                key = pub.getPrivateKey() != null ? pub.getPrivateKey() : publicKey;
+            } else {
+                key = jwk.getKey();
+            }
+            if (key != null) {
+                entries.add(new KeyEntry(option, jwk.getKeyId(), jwk.getAlgorithm(), jwk.getUse(), key, publicKey));
+            }
+        }
+        if (entries.isEmpty()) {
+            throw new IllegalArgumentException("Option '" + option + "' holds no usable key");
+        }
+        return Collections.unmodifiableList(entries);
+    }
+
+    static byte[] decodeSecret(String secret, String encoding) {
+        String name = encoding == null ? "utf8" : encoding.toLowerCase(Locale.ROOT);
+        try {
+            byte[] bytes = switch (name) {
+                case "utf8", "utf-8" -> secret.getBytes(StandardCharsets.UTF_8);
+                case "base64" -> Base64.getMimeDecoder().decode(secret);
+                case "base64url" -> Base64.getUrlDecoder().decode(secret.trim());
+                case "hex" -> HexFormat.of().parseHex(secret.trim());
+                default -> throw new IllegalArgumentException(
+                        "Option 'secretEncoding' must be utf8, base64, base64url or hex, not '" + encoding + "'");
+            };
+            if (bytes.length == 0) {
+                throw new IllegalArgumentException("Option 'secret' is empty");
+            }
+            return bytes;
+        } catch (IllegalArgumentException e) {
+            if (e.getMessage() != null && e.getMessage().startsWith("Option '")) {
+                throw e;
+            }
+            // the decoder's own message may quote the input: do not pass it on
+            throw new IllegalArgumentException("Option 'secret' is not valid " + name);
+        }
+    }
+
+    private List<KeyEntry> keyStoreEntries(JwtConfiguration config) {
+        KeyStore store = openKeyStore(config);
+        String storePassword = config.getKeyStorePassword();
+        if (storePassword == null && config.getKeyStore() instanceof KeyStoreParameters parameters) {
+            storePassword = parameters.getPassword();
+        }
+        char[] keyPassword = config.getKeyPassword() != null ? config.getKeyPassword().toCharArray()
+                : storePassword != null ? storePassword.toCharArray() : new char[0];
+        List<KeyEntry> entries = new ArrayList<>();
+        try {
+            List<String> aliases = config.getKeyAlias() != null
+                    ? List.of(config.getKeyAlias()) : Collections.list(store.aliases());
+            for (String alias : aliases) {
+                if (!store.containsAlias(alias)) {
+                    throw new IllegalArgumentException("Option 'keyAlias': the key store has no entry '" + alias + "'");
+                }
+                Certificate certificate = store.getCertificate(alias);
+                PublicKey publicKey = certificate != null ? certificate.getPublicKey() : null;
+                Key key = store.isKeyEntry(alias) ? store.getKey(alias, keyPassword) : publicKey;
+                if (key != null) {
+                    entries.add(new KeyEntry("keyStore", null, null, null, key, publicKey));
+                }
+            }
+        } catch (GeneralSecurityException e) {
+            throw new IllegalArgumentException(
+                    "Option 'keyPassword': a key of the key store cannot be read (" + e.getClass().getSimpleName() + ")");
+        }
+        if (entries.isEmpty()) {
+            throw new IllegalArgumentException("Option 'keyStore' holds no key or certificate");
+        }
+        return entries;
+    }
+
+    private KeyStore openKeyStore(JwtConfiguration config) {
+        Object source = config.getKeyStore();
+        if (source instanceof KeyStoreParameters parameters) {
+            try {
+                parameters.setCamelContext(context);
+                return parameters.createKeyStore();
+            } catch (GeneralSecurityException | IOException e) {
+                throw new IllegalArgumentException(
+                        "Option 'keyStore': the KeyStoreParameters cannot be loaded (" + e.getClass().getSimpleName() + ")");
+            }
+        }
+        if (source instanceof KeyStore store) {
+            return store;
+        }
+        byte[] bytes = bytes(String.valueOf(source), "keyStore");
+        char[] password = config.getKeyStorePassword() == null ? null : config.getKeyStorePassword().toCharArray();
+        for (String type : List.of("PKCS12", "JKS")) {
+            try {
+                KeyStore store = KeyStore.getInstance(type);
+                store.load(new ByteArrayInputStream(bytes), password);
+                return store;
+            } catch (GeneralSecurityException | IOException e) {
+                // not this type, or a wrong password: try the next
+            }
+        }
+        throw new IllegalArgumentException(
+                "Option 'keyStore' is neither a PKCS#12 nor a JKS key store that opens with 'keyStorePassword'");
+    }
+
+    /** The public half of an RSA private key, which the key itself carries; other kinds need their own public key. */
+    private static PublicKey publicHalf(PrivateKey key) {
+        if (key instanceof RSAPrivateCrtKey rsa) {
+            try {
+                return KeyFactory.getInstance("RSA")
+                        .generatePublic(new RSAPublicKeySpec(rsa.getModulus(), rsa.getPublicExponent()));
+            } catch (GeneralSecurityException e) {
+                return null;
+            }
+        }
+        return null;
+    }
+
+    private String text(String value, String option) {
+        return isResource(value) ? new String(bytes(value, option), StandardCharsets.UTF_8) : value;
+    }
+
+    private byte[] bytes(String value, String option) {
+        if (!isResource(value)) {
+            throw new IllegalArgumentException(
+                    "Option '" + option + "' must be a resource (classpath:, file: or ref:) or a #bean");
+        }
+        try (InputStream in = ResourceHelper.resolveMandatoryResourceAsInputStream(context, value.trim())) {
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new IllegalArgumentException("Option '" + option + "': resource " + value.trim() + " cannot be read");
+        }
+    }
+
+    private static boolean isResource(String value) {
+        String trimmed = value.trim();
+        return RESOURCE_SCHEMES.stream().anyMatch(trimmed::startsWith);
+    }
+}

@@ -1,0 +1,98 @@
+package io.cameljwt.internal.keys;
+
+import java.io.ByteArrayInputStream;
+import java.security.GeneralSecurityException;
+import java.security.KeyFactory;
+import java.security.PrivateKey;
+import java.security.PublicKey;
+import java.security.cert.CertificateFactory;
+import java.security.cert.X509Certificate;
+import java.security.spec.PKCS8EncodedKeySpec;
+import java.security.spec.X509EncodedKeySpec;
+import java.util.Base64;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Reads PEM keys and certificates. PEM text passed through a URI often loses its line breaks, so the body between the
+ * markers may come on one line, with spaces or nothing between the Base64 lines.
+ */
+final class Pem {
+
+    private static final Pattern BLOCK = Pattern.compile(
+            "-----BEGIN ([A-Z0-9 ]+)-----(.*?)-----END \\1-----", Pattern.DOTALL);
+    private static final List<String> KEY_ALGORITHMS = List.of("RSA", "EC", "Ed25519", "Ed448");
+
+    private Pem() {
+    }
+
+    record Block(String label, byte[] der) {
+    }
+
+    /** The first PEM block of the text. */
+    static Block firstBlock(String text, String option) {
+        Matcher m = BLOCK.matcher(text);
+        if (!m.find()) {
+            throw new IllegalArgumentException("Option '" + option + "' holds no PEM block (-----BEGIN ...-----)");
+        }
+        String body = m.group(2).replaceAll("\\s+", "");
+        try {
+            return new Block(m.group(1).trim(), Base64.getDecoder().decode(body));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("Option '" + option + "': the PEM block is not valid Base64");
+        }
+    }
+
+    static PrivateKey privateKey(String text, String option) {
+        Block block = firstBlock(text, option);
+        byte[] pkcs8 = switch (block.label()) {
+            case "PRIVATE KEY" -> block.der();
+            case "RSA PRIVATE KEY" -> Der.pkcs1RsaToPkcs8(block.der());
+            case "EC PRIVATE KEY" -> Der.sec1ToPkcs8(block.der(), option);
+            case "ENCRYPTED PRIVATE KEY" -> throw new IllegalArgumentException(
+                    "Option '" + option + "': encrypted PEM private keys are not supported; use a key store with a password");
+            default -> throw new IllegalArgumentException(
+                    "Option '" + option + "': expected a PEM private key, found '" + block.label() + "'");
+        };
+        PKCS8EncodedKeySpec spec = new PKCS8EncodedKeySpec(pkcs8);
+        for (String algorithm : KEY_ALGORITHMS) {
+            try {
+                return KeyFactory.getInstance(algorithm).generatePrivate(spec);
+            } catch (GeneralSecurityException | IllegalArgumentException e) {
+                // not this algorithm: try the next
+            }
+        }
+        throw new IllegalArgumentException(
+                "Option '" + option + "': the private key is not an RSA, EC, Ed25519 or Ed448 key this JVM can read");
+    }
+
+    static PublicKey publicKey(String text, String option) {
+        Block block = firstBlock(text, option);
+        byte[] spki = switch (block.label()) {
+            case "PUBLIC KEY" -> block.der();
+            case "RSA PUBLIC KEY" -> Der.pkcs1RsaPublicToSpki(block.der());
+            case "CERTIFICATE" -> {
+                try {
+                    X509Certificate certificate = (X509Certificate) CertificateFactory.getInstance("X.509")
+                            .generateCertificate(new ByteArrayInputStream(block.der()));
+                    yield certificate.getPublicKey().getEncoded();
+                } catch (GeneralSecurityException e) {
+                    throw new IllegalArgumentException("Option '" + option + "': the certificate cannot be read", e);
+                }
+            }
+            default -> throw new IllegalArgumentException(
+                    "Option '" + option + "': expected a PEM public key or certificate, found '" + block.label() + "'");
+        };
+        X509EncodedKeySpec spec = new X509EncodedKeySpec(spki);
+        for (String algorithm : KEY_ALGORITHMS) {
+            try {
+                return KeyFactory.getInstance(algorithm).generatePublic(spec);
+            } catch (GeneralSecurityException | IllegalArgumentException e) {
+                // not this algorithm: try the next
+            }
+        }
+        throw new IllegalArgumentException(
+                "Option '" + option + "': the public key is not an RSA, EC, Ed25519 or Ed448 key this JVM can read");
+    }
+}

@@ -1,0 +1,70 @@
+package io.cameljwt.internal.keys;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+import io.cameljwt.JwtConfiguration;
+
+/**
+ * The key, algorithm and {@code kid} that generate signs with, chosen once from the configured keys.
+ */
+public record SigningKey(KeyEntry entry, String algorithm, String kid) {
+
+    public static SigningKey select(List<KeyEntry> keys, JwtConfiguration config) {
+        List<KeyEntry> signers = keys.stream()
+                .filter(k -> k.isPrivate() || k.isSecret())
+                .filter(k -> k.use() == null || "sig".equals(k.use()))
+                .toList();
+        if (signers.isEmpty()) {
+            throw new IllegalArgumentException(
+                    "generate needs a signing key: set 'secret', 'privateKey', 'keyStore' (with a private key entry)"
+                                               + " or 'jwks' (with a private key)");
+        }
+        KeyEntry chosen;
+        if (config.getKeyId() != null) {
+            List<KeyEntry> byKid = signers.stream().filter(k -> config.getKeyId().equals(k.kid())).toList();
+            List<KeyEntry> withoutKid = signers.stream().filter(k -> k.kid() == null).toList();
+            List<KeyEntry> candidates = !byKid.isEmpty() ? byKid : withoutKid;
+            if (candidates.size() != 1) {
+                throw new IllegalArgumentException(candidates.isEmpty()
+                        ? "Option 'keyId': no signing key has kid " + config.getKeyId()
+                        : "Option 'keyId': several signing keys match " + config.getKeyId() + "; keep one");
+            }
+            chosen = candidates.get(0);
+        } else if (signers.size() == 1) {
+            chosen = signers.get(0);
+        } else {
+            throw new IllegalArgumentException("Several signing keys are configured ("
+                                               + signers.stream().map(KeyEntry::describe).distinct()
+                                                       .collect(Collectors.joining(", "))
+                                               + "): set 'keyId' or 'keyAlias', or keep one");
+        }
+        String algorithm = config.getAlgorithm() != null ? config.getAlgorithm().trim() : Algorithms.defaultFor(chosen);
+        if (algorithm == null) {
+            throw new IllegalArgumentException("Option 'algorithm' is needed: no default fits the signing key");
+        }
+        if (algorithm.contains(",")) {
+            throw new IllegalArgumentException("Option 'algorithm': generate signs with one algorithm, not a list");
+        }
+        requireUsable(algorithm);
+        String misfit = Algorithms.misfit(algorithm, chosen);
+        if (misfit != null) {
+            throw new IllegalArgumentException(
+                    "Option 'algorithm': " + algorithm + " does not fit the key of " + chosen.describe() + ": " + misfit);
+        }
+        String kid = config.getKeyId() != null ? config.getKeyId() : chosen.kid();
+        return new SigningKey(chosen, algorithm, kid);
+    }
+
+    /** Refuses {@code none} in any spelling, and anything else the component does not support. */
+    static void requireUsable(String algorithm) {
+        if ("none".equals(algorithm.toLowerCase(Locale.ROOT))) {
+            throw new IllegalArgumentException("Option 'algorithm': 'none' is never accepted (RFC 8725)");
+        }
+        if (!Algorithms.isSupported(algorithm)) {
+            throw new IllegalArgumentException("Option 'algorithm': '" + algorithm + "' is not supported; use one of "
+                                               + String.join(", ", Algorithms.SUPPORTED));
+        }
+    }
+}

@@ -1,0 +1,127 @@
+package io.cameljwt.internal.keys;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import io.cameljwt.JwtFailure;
+import io.cameljwt.internal.TokenRefusal;
+
+/**
+ * The static keys that verify tokens, indexed by the algorithms they may be used with. The accepted algorithms are
+ * always an explicit list: the {@code algorithm} option, or else the defaults of the keys themselves.
+ */
+public final class VerificationKeys {
+
+    private final Map<String, List<KeyEntry>> byAlgorithm;
+
+    private VerificationKeys(Map<String, List<KeyEntry>> byAlgorithm) {
+        this.byAlgorithm = byAlgorithm;
+    }
+
+    /**
+     * @param keys      every configured key; private keys take part through their public half
+     * @param algorithm the {@code algorithm} option (a comma list), or null for the keys' defaults
+     */
+    public static VerificationKeys of(List<KeyEntry> keys, String algorithm) {
+        List<KeyEntry> verifiers = keys.stream()
+                .filter(k -> k.verificationKey() != null)
+                .filter(k -> k.use() == null || "sig".equals(k.use()))
+                .toList();
+        if (verifiers.isEmpty()) {
+            throw new IllegalArgumentException(
+                    "validate needs a verification key: set 'secret', 'publicKey', 'keyStore' or 'jwks'");
+        }
+        Set<String> allowed = new LinkedHashSet<>();
+        if (algorithm != null && !algorithm.isBlank()) {
+            Arrays.stream(algorithm.split(",")).map(String::trim).filter(s -> !s.isEmpty()).forEach(allowed::add);
+        } else {
+            for (KeyEntry key : verifiers) {
+                String byDefault = Algorithms.defaultFor(key);
+                if (byDefault == null) {
+                    throw new IllegalArgumentException(
+                            "Option 'algorithm' is needed: no default fits the key of " + key.describe());
+                }
+                allowed.add(byDefault);
+            }
+        }
+        Map<String, List<KeyEntry>> byAlgorithm = new LinkedHashMap<>();
+        for (String alg : allowed) {
+            SigningKey.requireUsable(alg);
+            List<KeyEntry> fitting = new ArrayList<>();
+            List<String> misfits = new ArrayList<>();
+            for (KeyEntry key : verifiers) {
+                String misfit = Algorithms.misfit(alg, key);
+                if (misfit == null) {
+                    fitting.add(key);
+                } else {
+                    misfits.add(key.describe() + ": " + misfit);
+                }
+            }
+            if (fitting.isEmpty()) {
+                throw new IllegalArgumentException(
+                        "Option 'algorithm': " + alg + " fits none of the keys (" + String.join("; ", misfits) + ")");
+            }
+            byAlgorithm.put(alg, List.copyOf(fitting));
+        }
+        for (KeyEntry key : verifiers) {
+            String weakness = weakness(key);
+            if (weakness != null) {
+                throw new IllegalArgumentException("Option " + key.describe() + ": " + weakness);
+            }
+        }
+        return new VerificationKeys(Collections.unmodifiableMap(byAlgorithm));
+    }
+
+    /** RFC 7518 minimum sizes, checked for every key even when another algorithm is the one used. */
+    private static String weakness(KeyEntry key) {
+        String byDefault = Algorithms.defaultFor(key);
+        return byDefault == null ? null : Algorithms.misfit(byDefault, key);
+    }
+
+    public Set<String> algorithms() {
+        return byAlgorithm.keySet();
+    }
+
+    public boolean allows(String algorithm) {
+        return byAlgorithm.containsKey(algorithm);
+    }
+
+    /**
+     * The keys to try for a token: those that fit its algorithm and, where the token names a {@code kid}, those with
+     * that kid (keys that have no kid, such as a PEM key or a secret, are tried for any kid).
+     */
+    public List<KeyEntry> candidates(String algorithm, String kid) throws TokenRefusal {
+        List<KeyEntry> fitting = byAlgorithm.get(algorithm);
+        if (fitting == null) {
+            throw new TokenRefusal(JwtFailure.ALGORITHM_NOT_ALLOWED, "algorithm " + safe(algorithm) + " is not accepted");
+        }
+        if (kid == null) {
+            return fitting;
+        }
+        List<KeyEntry> matching = new ArrayList<>(fitting.size());
+        for (KeyEntry key : fitting) {
+            if (key.kid() == null || key.kid().equals(kid)) {
+                matching.add(key);
+            }
+        }
+        if (matching.isEmpty()) {
+            throw new TokenRefusal(JwtFailure.KEY_NOT_FOUND, "no " + algorithm + " key has the token's kid");
+        }
+        return matching;
+    }
+
+    /** A header value from the token, shortened and stripped so it cannot flood or forge a log line. */
+    static String safe(String value) {
+        if (value == null) {
+            return "(none)";
+        }
+        String cleaned = value.replaceAll("[^A-Za-z0-9+_.-]", "?");
+        return cleaned.length() > 20 ? cleaned.substring(0, 20) + "..." : cleaned;
+    }
+}

@@ -1,0 +1,220 @@
+package io.cameljwt.internal.policy;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+import io.cameljwt.JwtConfiguration;
+import io.cameljwt.JwtFailure;
+import io.cameljwt.internal.TokenRefusal;
+import io.cameljwt.internal.verify.JwtContents;
+
+/**
+ * The checks validate makes on a token whose signature is good, in a fixed order: time, issuer, audience, type,
+ * required claims, exact claims, roles. Built once per endpoint; each check is a small named method.
+ */
+public final class ClaimsPolicy {
+
+    @FunctionalInterface
+    interface Check {
+        void check(JwtContents token, long nowSeconds) throws TokenRefusal;
+    }
+
+    private final List<Check> checks;
+
+    private ClaimsPolicy(List<Check> checks) {
+        this.checks = List.copyOf(checks);
+    }
+
+    public void check(JwtContents token, Instant now) throws TokenRefusal {
+        long nowSeconds = now.getEpochSecond();
+        for (Check check : checks) {
+            check.check(token, nowSeconds);
+        }
+    }
+
+    public static ClaimsPolicy from(JwtConfiguration config) {
+        if (config.getClockSkew() < 0 || config.getMaxAge() < 0) {
+            throw new IllegalArgumentException(
+                    "Option '" + (config.getClockSkew() < 0 ? "clockSkew" : "maxAge") + "' must not be negative");
+        }
+        long skew = config.getClockSkew() / 1000;
+        List<Check> checks = new ArrayList<>();
+        checks.add(expiration(config.isRequireExpiration(), skew));
+        checks.add(notBefore(skew));
+        checks.add(issuedAt(skew, config.getMaxAge() / 1000));
+        Set<String> issuers = commaSet(config.getIssuer());
+        if (!issuers.isEmpty()) {
+            checks.add(issuer(issuers));
+        }
+        Set<String> audiences = commaSet(config.getAudience());
+        if (!audiences.isEmpty()) {
+            checks.add(audience(audiences));
+        }
+        if (config.getExpectedType() != null && !config.getExpectedType().isBlank()) {
+            checks.add(type(config.getExpectedType()));
+        }
+        for (String name : commaSet(config.getRequiredClaims())) {
+            checks.add(present(name));
+        }
+        for (Map.Entry<String, Object> claim : config.getClaims().entrySet()) {
+            checks.add(equalTo(claim.getKey(), String.valueOf(claim.getValue())));
+        }
+        Set<String> roles = commaSet(config.getRequiredRoles());
+        if (!roles.isEmpty()) {
+            String match = config.getRolesMatch() == null ? "any" : config.getRolesMatch().toLowerCase(Locale.ROOT);
+            if (!match.equals("any") && !match.equals("all")) {
+                throw new IllegalArgumentException("Option 'rolesMatch' must be any or all, not '" + match + "'");
+            }
+            checks.add(roles(config.getRolesClaim(), roles, match.equals("all")));
+        }
+        return new ClaimsPolicy(checks);
+    }
+
+    static Check expiration(boolean required, long skew) {
+        return (token, now) -> {
+            Long exp = numericDate(token.claims(), "exp");
+            if (exp == null) {
+                if (required) {
+                    throw new TokenRefusal(JwtFailure.CLAIM_MISSING, "the token has no exp and requireExpiration is true");
+                }
+            } else if (now - skew >= exp) {
+                throw new TokenRefusal(JwtFailure.EXPIRED,
+                        "the token expired at " + Instant.ofEpochSecond(exp) + " (clockSkew " + skew + "s)");
+            }
+        };
+    }
+
+    static Check notBefore(long skew) {
+        return (token, now) -> {
+            Long nbf = numericDate(token.claims(), "nbf");
+            if (nbf != null && now + skew < nbf) {
+                throw new TokenRefusal(JwtFailure.NOT_YET_VALID,
+                        "the token is not valid before " + Instant.ofEpochSecond(nbf) + " (clockSkew " + skew + "s)");
+            }
+        };
+    }
+
+    static Check issuedAt(long skew, long maxAgeSeconds) {
+        return (token, now) -> {
+            Long iat = numericDate(token.claims(), "iat");
+            if (iat == null) {
+                if (maxAgeSeconds > 0) {
+                    throw new TokenRefusal(JwtFailure.CLAIM_MISSING, "the token has no iat, which maxAge needs");
+                }
+                return;
+            }
+            if (iat > now + skew) {
+                throw new TokenRefusal(JwtFailure.NOT_YET_VALID, "the token is issued in the future (iat)");
+            }
+            if (maxAgeSeconds > 0 && now - iat > maxAgeSeconds + skew) {
+                throw new TokenRefusal(JwtFailure.TOO_OLD,
+                        "the token was issued at " + Instant.ofEpochSecond(iat) + ", more than maxAge ago");
+            }
+        };
+    }
+
+    static Check issuer(Set<String> accepted) {
+        return (token, now) -> {
+            Object iss = token.claims().get("iss");
+            if (!(iss instanceof String) || !accepted.contains(iss)) {
+                throw new TokenRefusal(JwtFailure.ISSUER_MISMATCH,
+                        iss == null ? "the token has no iss" : "the token's iss is not an accepted issuer");
+            }
+        };
+    }
+
+    static Check audience(Set<String> accepted) {
+        return (token, now) -> {
+            Object aud = token.claims().get("aud");
+            if (aud == null) {
+                throw new TokenRefusal(JwtFailure.AUDIENCE_MISMATCH, "the token has no aud");
+            }
+            for (String value : ClaimPaths.strings(aud, false)) {
+                if (accepted.contains(value)) {
+                    return;
+                }
+            }
+            throw new TokenRefusal(JwtFailure.AUDIENCE_MISMATCH, "the token's aud names none of the accepted audiences");
+        };
+    }
+
+    /** RFC 7515 section 4.1.9: media types compare case-insensitively, and "application/" may be left out. */
+    static Check type(String expected) {
+        String wanted = mediaType(expected);
+        return (token, now) -> {
+            Object typ = token.header().get("typ");
+            if (!(typ instanceof String text) || !mediaType(text).equals(wanted)) {
+                throw new TokenRefusal(JwtFailure.TYPE_MISMATCH,
+                        typ == null ? "the token has no typ header, expected " + expected
+                                : "the token's typ is not " + expected);
+            }
+        };
+    }
+
+    static Check present(String name) {
+        return (token, now) -> {
+            if (ClaimPaths.resolve(token.claims(), name) == null) {
+                throw new TokenRefusal(JwtFailure.CLAIM_MISSING, "the token has no " + name + " claim");
+            }
+        };
+    }
+
+    static Check equalTo(String name, String expected) {
+        return (token, now) -> {
+            Object value = ClaimPaths.resolve(token.claims(), name);
+            if (value == null) {
+                throw new TokenRefusal(JwtFailure.CLAIM_MISSING, "the token has no " + name + " claim");
+            }
+            if (!ClaimPaths.strings(value, false).contains(expected)) {
+                throw new TokenRefusal(JwtFailure.CLAIM_MISMATCH, "the token's " + name + " claim is not " + expected);
+            }
+        };
+    }
+
+    static Check roles(String rolesClaim, Set<String> required, boolean all) {
+        return (token, now) -> {
+            List<String> held = ClaimPaths.roles(token.claims(), rolesClaim);
+            boolean ok = held != null
+                         && (all ? held.containsAll(required) : required.stream().anyMatch(held::contains));
+            if (!ok) {
+                throw new TokenRefusal(JwtFailure.INSUFFICIENT_ROLES,
+                        "the token holds " + (all ? "not all" : "none") + " of the required roles " + required
+                                                                      + " at " + rolesClaim);
+            }
+        };
+    }
+
+    /** A NumericDate claim in whole seconds, null when absent. */
+    static Long numericDate(Map<String, Object> claims, String name) throws TokenRefusal {
+        Object value = claims.get(name);
+        if (value == null) {
+            return null;
+        }
+        if (value instanceof Number number) {
+            double seconds = number.doubleValue();
+            if (Double.isFinite(seconds)) {
+                return (long) Math.floor(seconds);
+            }
+        }
+        throw new TokenRefusal(JwtFailure.MALFORMED, "the token's " + name + " is not a NumericDate");
+    }
+
+    private static String mediaType(String value) {
+        String lower = value.trim().toLowerCase(Locale.ROOT);
+        return lower.startsWith("application/") ? lower.substring("application/".length()) : lower;
+    }
+
+    static Set<String> commaSet(String value) {
+        Set<String> result = new LinkedHashSet<>();
+        if (value != null) {
+            Arrays.stream(value.split(",")).map(String::trim).filter(s -> !s.isEmpty()).forEach(result::add);
+        }
+        return result;
+    }
+}

@@ -1,0 +1,47 @@
+package io.cameljwt.internal.verify;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+
+import io.cameljwt.JwtFailure;
+import io.cameljwt.internal.TokenRefusal;
+import org.jose4j.json.JsonUtil;
+import org.jose4j.jws.JsonWebSignature;
+import org.jose4j.lang.JoseException;
+
+/**
+ * Reads the header and claims of a JWS, verified or not.
+ */
+public final class TokenParser {
+
+    private TokenParser() {
+    }
+
+    /** The contents of a JWS whose signature was verified. */
+    public static JwtContents contents(JsonWebSignature jws) throws TokenRefusal {
+        String payload;
+        try {
+            payload = new String(jws.getUnverifiedPayloadBytes(), StandardCharsets.UTF_8);
+        } catch (RuntimeException e) {
+            throw new TokenRefusal(JwtFailure.MALFORMED, "the token payload cannot be read");
+        }
+        return new JwtContents(CompactJws.header(jws), claims(payload), payload);
+    }
+
+    /** The contents of a JWS, without verifying anything but its form. */
+    public static JwtContents decode(String token) throws TokenRefusal {
+        return contents(CompactJws.parse(token));
+    }
+
+    private static Map<String, Object> claims(String payload) throws TokenRefusal {
+        try {
+            Map<String, Object> claims = JsonUtil.parseJson(payload);
+            if (claims == null) {
+                throw new TokenRefusal(JwtFailure.MALFORMED, "the token payload is not a JSON object of claims");
+            }
+            return claims;
+        } catch (JoseException | RuntimeException e) {
+            throw new TokenRefusal(JwtFailure.MALFORMED, "the token payload is not a JSON object of claims");
+        }
+    }
+}

@@ -100,7 +100,8 @@ class WycheproofKeyRulesTest {
         // "alg": "ES521" on a P-256 key; without the algorithm option the keys' own alg would be used
         String set = WycheproofVectors.vector(KEYS, 19).group().get("public").toString();
         List<KeyEntry> entries = KeyLoader.jwkEntries(set, "jwks");
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> VerificationKeys.of(entries, null));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> VerificationKeys.of(entries, null));
         assertTrue(e.getMessage().contains("kid kid-ec-sign") && e.getMessage().contains("ES521"), e.getMessage());
     }
 

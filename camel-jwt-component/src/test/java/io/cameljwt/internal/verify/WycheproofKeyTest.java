@@ -19,7 +19,8 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
  * Wycheproof {@code json_web_key_test.json}: JWK Sets that must load and verify their token, and sets that must be
  * refused, at configuration (IllegalArgumentException) or, failing that, when the token comes. Each set is tried as
  * the group gives it, private and public: a private key verifies through its public half, so both must agree. The
- * algorithm list is the keys' own {@code alg}, as for the signature vectors. The file has no {@code acceptable} vectors.
+ * algorithm list is the keys' own {@code alg}, as for the signature vectors. The file has no {@code acceptable}
+ * vectors.
  */
 class WycheproofKeyTest {
 
@@ -76,7 +77,8 @@ class WycheproofKeyTest {
     void keySetLoadsAndVerifiesOrIsRefusedAsExpected(String name, Vector vector) {
         Outcome expected = EXPECTED.get(vector.tcId());
         assertNotNull(expected, "no expectation for " + vector);
-        assertEquals(vector.valid(), expected == Outcome.VERIFIED, name + ": the expectation contradicts the vector's result");
+        assertEquals(vector.valid(), expected == Outcome.VERIFIED,
+                name + ": the expectation contradicts the vector's result");
         for (String set : new String[] { "private", "public" }) {
             if (vector.group().has(set)) {
                 assertEquals(expected, WycheproofVectors.verify(vector.group().get(set).toString(), vector.jws()),

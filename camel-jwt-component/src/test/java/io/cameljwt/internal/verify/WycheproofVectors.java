@@ -120,10 +120,8 @@ final class WycheproofVectors {
             Map.entry("rejectsInvalidCharacters", Outcome.refused(JwtFailure.MALFORMED)),
             Map.entry("spacesInHeader", Outcome.refused(JwtFailure.MALFORMED)),
             Map.entry("invalidCharactersInHeader", Outcome.refused(JwtFailure.MALFORMED)),
-            Map.entry("invalidBase64Padding", Outcome.refused(JwtFailure.MALFORMED)),
             Map.entry("spacesInPayload", Outcome.refused(JwtFailure.MALFORMED)),
             Map.entry("invalidCharactersInPayload", Outcome.refused(JwtFailure.MALFORMED)),
-            Map.entry("invalidBase64PaddingInPayload", Outcome.refused(JwtFailure.MALFORMED)),
             Map.entry("InvalidCharacterInPayload", Outcome.refused(JwtFailure.MALFORMED)),
             Map.entry("ModifiedUnusedBitsInPayload", Outcome.refused(JwtFailure.MALFORMED)),
             Map.entry("MacOfIncorrectlyEncodedMessage", Outcome.refused(JwtFailure.MALFORMED)),
@@ -145,6 +143,11 @@ final class WycheproofVectors {
             for (JsonNode test : group.get("tests")) {
                 if (!test.has("jws")) {
                     continue;
+                }
+                if (!"valid".equals(test.get("result").asText()) && !"invalid".equals(test.get("result").asText())) {
+                    // none of the copied files has "acceptable" vectors; a new copy that does needs a decision per flag
+                    throw new IllegalStateException("tcId " + test.get("tcId") + " of " + file + " is "
+                                                    + test.get("result") + ": decide what its flags call for");
                 }
                 List<String> flags = new ArrayList<>();
                 test.get("flags").forEach(f -> flags.add(f.asText()));
@@ -183,6 +186,7 @@ final class WycheproofVectors {
             VerificationKeys keys = VerificationKeys.of(entries, algorithmFor(entries, tokenAlgorithm(token)));
             verified = new JwsVerifier(keys).verify(token);
         } catch (IllegalArgumentException e) {
+            assertNamesNoSecret(e.getMessage(), jwk);
             return Outcome.KEY_REFUSED;
         } catch (TokenRefusal refusal) {
             assertQuiet(refusal.getMessage(), token);
@@ -220,6 +224,22 @@ final class WycheproofVectors {
             return alg != null && alg.isTextual() ? alg.asText() : null;
         } catch (IOException | RuntimeException e) {
             return null;
+        }
+    }
+
+    /** A configuration error never quotes the private or secret members of the keys. */
+    private static void assertNamesNoSecret(String message, String jwk) {
+        try {
+            for (String member : List.of("k", "d", "p", "q", "dp", "dq", "qi")) {
+                for (JsonNode value : JSON.readTree(jwk).findValues(member)) {
+                    if (value.isTextual() && value.asText().length() >= 8) {
+                        assertFalse(String.valueOf(message).contains(value.asText()),
+                                "the message quotes '" + member + "'");
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

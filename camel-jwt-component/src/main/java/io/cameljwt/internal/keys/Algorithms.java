@@ -69,7 +69,8 @@ public final class Algorithms {
 
     /**
      * Why {@code algorithm} cannot be used with this key, or null if it can. Checks the key type, the EC curve, the
-     * key's own {@code alg}, and the minimum sizes of RFC 7518 (HMAC secret at least as long as the hash, RSA 2048 bits).
+     * key's own {@code alg}, the minimum sizes of RFC 7518 (HMAC secret at least as long as the hash, RSA 2048 bits),
+     * and flaws of the public key itself (RSA exponent, ROCA fingerprint, EC point off its curve).
      */
     public static String misfit(String algorithm, KeyEntry entry) {
         if (entry.algorithm() != null && !entry.algorithm().equals(algorithm)) {
@@ -95,7 +96,8 @@ public final class Algorithms {
                     return algorithm + " needs an RSA key";
                 }
                 int bits = rsa.getModulus().bitLength();
-                return bits < MIN_RSA_BITS ? "an RSA key of " + bits + " bits is under " + MIN_RSA_BITS + " bits" : null;
+                return bits < MIN_RSA_BITS ? "an RSA key of " + bits + " bits is under " + MIN_RSA_BITS + " bits"
+                        : PublicKeyChecks.flaw(key);
             }
             case "ES256", "ES384", "ES512" -> {
                 if (!(key instanceof ECKey ec)) {
@@ -107,7 +109,8 @@ public final class Algorithms {
                     default -> EllipticCurves.P_521;
                 };
                 String curve = EllipticCurves.getName(ec.getParams().getCurve());
-                return expected.equals(curve) ? null : algorithm + " needs a " + expected + " key, not " + curve;
+                return expected.equals(curve) ? PublicKeyChecks.flaw(key)
+                        : algorithm + " needs a " + expected + " key, not " + curve;
             }
             case "EdDSA" -> {
                 return key instanceof EdECKey ? null : "EdDSA needs an Ed25519 or Ed448 key";

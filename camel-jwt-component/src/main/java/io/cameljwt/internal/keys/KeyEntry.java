@@ -3,6 +3,7 @@ package io.cameljwt.internal.keys;
 import java.security.Key;
 import java.security.PrivateKey;
 import java.security.PublicKey;
+import java.util.List;
 
 /**
  * One usable key with the JWK attributes that select it.
@@ -13,13 +14,21 @@ import java.security.PublicKey;
  * @param use       the JWK {@code use}, or null
  * @param key       a {@link java.security.PublicKey}, {@link java.security.PrivateKey} or {@link javax.crypto.SecretKey}
  * @param publicKey for a private key, its public half where known (to publish it or to verify with it), else null
+ * @param keyOps    the JWK {@code key_ops}, or null when the key does not restrict its operations
  */
-public record KeyEntry(String option, String kid, String algorithm, String use, Key key, PublicKey publicKey) {
+public record KeyEntry(String option, String kid, String algorithm, String use, Key key, PublicKey publicKey,
+        List<String> keyOps) {
 
     public KeyEntry {
         if (publicKey == null && key instanceof PublicKey pub) {
             publicKey = pub;
         }
+        keyOps = keyOps == null ? null : List.copyOf(keyOps);
+    }
+
+    /** A key that does not restrict its operations (a secret, PEM, key store entry, or JWK without key_ops). */
+    public KeyEntry(String option, String kid, String algorithm, String use, Key key, PublicKey publicKey) {
+        this(option, kid, algorithm, use, key, publicKey, null);
     }
 
     public boolean isPrivate() {
@@ -28,6 +37,16 @@ public record KeyEntry(String option, String kid, String algorithm, String use, 
 
     public boolean isSecret() {
         return key instanceof javax.crypto.SecretKey;
+    }
+
+    /**
+     * Whether this entry may verify signatures: it has a key to verify with, its {@code use} (if any) is {@code sig}
+     * and its {@code key_ops} (if any) include {@code verify} (RFC 7517 sections 4.2 and 4.3).
+     */
+    public boolean canVerify() {
+        return verificationKey() != null
+               && (use == null || "sig".equals(use))
+               && (keyOps == null || keyOps.contains("verify"));
     }
 
     /** The key to verify signatures with: the secret, or the public half. Null if this entry cannot verify. */

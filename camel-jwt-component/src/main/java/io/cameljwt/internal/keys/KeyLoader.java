@@ -19,6 +19,7 @@ import java.util.Collections;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 import io.cameljwt.JwtConfiguration;
 import org.apache.camel.CamelContext;
@@ -26,7 +27,6 @@ import org.apache.camel.support.ResourceHelper;
 import org.apache.camel.support.jsse.KeyStoreParameters;
 import org.jose4j.json.JsonUtil;
 import org.jose4j.jwk.JsonWebKey;
-import org.jose4j.jwk.JsonWebKeySet;
 import org.jose4j.jwk.PublicJsonWebKey;
 import org.jose4j.keys.HmacKey;
 import org.jose4j.lang.JoseException;
@@ -69,17 +69,39 @@ public final class KeyLoader {
         return entries;
     }
 
-    /** The keys of a JWK or JWK Set (JSON text). */
+    /**
+     * The keys of a JWK or JWK Set (JSON text). Every key must be readable: a key that is not (a missing member, an
+     * empty secret, an RSA exponent under 3) is refused with its position and kid, rather than left out of the set
+     * as jose4j's {@code JsonWebKeySet} would.
+     */
     public static List<KeyEntry> jwkEntries(String json, String option) {
-        List<JsonWebKey> keys;
+        List<?> members;
+        boolean isSet;
         try {
-            if (JsonUtil.parseJson(json).containsKey("keys")) {
-                keys = new JsonWebKeySet(json).getJsonWebKeys();
-            } else {
-                keys = List.of(JsonWebKey.Factory.newJwk(json));
-            }
+            Map<String, Object> parsed = JsonUtil.parseJson(json);
+            isSet = parsed.containsKey("keys");
+            members = isSet ? (List<?>) parsed.get("keys") : List.of(parsed);
         } catch (JoseException | RuntimeException e) {
             throw new IllegalArgumentException("Option '" + option + "' is not a valid JWK or JWK Set");
+        }
+        List<JsonWebKey> keys = new ArrayList<>(members.size());
+        for (int i = 0; i < members.size(); i++) {
+            Object member = members.get(i);
+            String which = isSet ? "key " + (i + 1) + " of the JWK Set" : "the JWK";
+            if (!(member instanceof Map<?, ?> map)) {
+                throw new IllegalArgumentException("Option '" + option + "': " + which + " is not a JSON object");
+            }
+            try {
+                @SuppressWarnings("unchecked")
+                Map<String, Object> params = (Map<String, Object>) map;
+                keys.add(JsonWebKey.Factory.newJwk(params));
+            } catch (JoseException | RuntimeException e) {
+                Object kid = map.get("kid");
+                throw new IllegalArgumentException("Option '" + option + "': " + which
+                                                   + (kid instanceof String ? " (kid " + kid + ")" : "")
+                                                   + " is not a valid key (" + rootCause(e).getClass().getSimpleName()
+                                                   + ")");
+            }
         }
         List<KeyEntry> entries = new ArrayList<>();
         for (JsonWebKey jwk : keys) {
@@ -92,13 +114,39 @@ public final class KeyLoader {
                 key = jwk.getKey();
             }
             if (key != null) {
-                entries.add(new KeyEntry(option, jwk.getKeyId(), jwk.getAlgorithm(), jwk.getUse(), key, publicKey));
+                entries.add(new KeyEntry(option, jwk.getKeyId(), jwk.getAlgorithm(), jwk.getUse(), key, publicKey,
+                        keyOps(jwk, option)));
             }
         }
         if (entries.isEmpty()) {
             throw new IllegalArgumentException("Option '" + option + "' holds no usable key");
         }
         return Collections.unmodifiableList(entries);
+    }
+
+    /** The innermost cause, whose type says what was wrong (its message might quote the key, so it is not used). */
+    private static Throwable rootCause(Throwable e) {
+        Throwable cause = e;
+        while (cause.getCause() != null && cause.getCause() != cause) {
+            cause = cause.getCause();
+        }
+        return cause;
+    }
+
+    /** The JWK's {@code key_ops}, or null without them; a list that is not all strings is refused. */
+    private static List<String> keyOps(JsonWebKey jwk, String option) {
+        List<?> ops = jwk.getKeyOps();
+        if (ops == null) {
+            return null;
+        }
+        List<String> strings = new ArrayList<>(ops.size());
+        for (Object op : ops) {
+            if (!(op instanceof String s)) {
+                throw new IllegalArgumentException("Option '" + option + "': the key_ops of a key are not all strings");
+            }
+            strings.add(s);
+        }
+        return strings;
     }
 
     static byte[] decodeSecret(String secret, String encoding) {

@@ -3,6 +3,7 @@ package io.cameljwt.internal.keys;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -29,13 +30,11 @@ public final class VerificationKeys {
      * @param algorithm the {@code algorithm} option (a comma list), or null for the keys' defaults
      */
     public static VerificationKeys of(List<KeyEntry> keys, String algorithm) {
-        List<KeyEntry> verifiers = keys.stream()
-                .filter(k -> k.verificationKey() != null)
-                .filter(k -> k.use() == null || "sig".equals(k.use()))
-                .toList();
+        List<KeyEntry> verifiers = keys.stream().filter(KeyEntry::canVerify).toList();
         if (verifiers.isEmpty()) {
-            throw new IllegalArgumentException(
-                    "validate needs a verification key: set 'secret', 'publicKey', 'keyStore' or 'jwks'");
+            throw new IllegalArgumentException(keys.isEmpty()
+                    ? "validate needs a verification key: set 'secret', 'publicKey', 'keyStore' or 'jwks'"
+                    : "validate needs a verification key: the configured keys are for other uses (JWK use or key_ops)");
         }
         Set<String> allowed = new LinkedHashSet<>();
         if (algorithm != null && !algorithm.isBlank()) {
@@ -46,6 +45,11 @@ public final class VerificationKeys {
                 if (byDefault == null) {
                     throw new IllegalArgumentException(
                             "Option 'algorithm' is needed: no default fits the key of " + key.describe());
+                }
+                if (!Algorithms.isSupported(byDefault)) {
+                    // a key bound to an encryption or unknown alg (A256GCM, RSA1_5, "ES521") never verifies
+                    throw new IllegalArgumentException("Option " + key.describe() + ": its alg "
+                                                       + safe(byDefault) + " is not a supported JWS algorithm");
                 }
                 allowed.add(byDefault);
             }
@@ -75,7 +79,40 @@ public final class VerificationKeys {
                 throw new IllegalArgumentException("Option " + key.describe() + ": " + weakness);
             }
         }
+        Set<KeyEntry> used = new LinkedHashSet<>();
+        byAlgorithm.values().forEach(used::addAll);
+        requireOneKind(used);
+        requireDistinctKids(used);
         return new VerificationKeys(Collections.unmodifiableMap(byAlgorithm));
+    }
+
+    /**
+     * HMAC secrets and public keys are not accepted side by side: which kind checks a token would then depend on the
+     * token's own header (Wycheproof's mixed key set vectors).
+     */
+    private static void requireOneKind(Set<KeyEntry> used) {
+        List<String> secrets = used.stream().filter(KeyEntry::isSecret).map(KeyEntry::describe).distinct().toList();
+        List<String> others = used.stream().filter(k -> !k.isSecret()).map(KeyEntry::describe).distinct().toList();
+        if (!secrets.isEmpty() && !others.isEmpty()) {
+            throw new IllegalArgumentException("The verification keys mix HMAC secrets (" + String.join(", ", secrets)
+                                               + ") with public keys (" + String.join(", ", others)
+                                               + "): keep one kind, or narrow 'algorithm'");
+        }
+    }
+
+    /** Two different keys under one {@code kid} make the kid ambiguous (RFC 7517 section 4.5): refused. */
+    private static void requireDistinctKids(Set<KeyEntry> used) {
+        Map<String, KeyEntry> byKid = new HashMap<>();
+        for (KeyEntry key : used) {
+            if (key.kid() == null) {
+                continue;
+            }
+            KeyEntry other = byKid.putIfAbsent(key.kid(), key);
+            if (other != null && !other.verificationKey().equals(key.verificationKey())) {
+                throw new IllegalArgumentException(
+                        "Option " + key.describe() + ": two different keys have this kid; give each key its own kid");
+            }
+        }
     }
 
     /** RFC 7518 minimum sizes, checked for every key even when another algorithm is the one used. */

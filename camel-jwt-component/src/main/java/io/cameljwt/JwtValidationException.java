@@ -12,15 +12,25 @@ public class JwtValidationException extends CamelExchangeException {
     private static final long serialVersionUID = 1L;
 
     private final JwtFailure reason;
+    private final String plainMessage;
 
     public JwtValidationException(JwtFailure reason, String message, Exchange exchange) {
-        super(reason + ": " + message, exchange);
-        this.reason = reason;
+        this(reason, message, exchange, null);
     }
 
     public JwtValidationException(JwtFailure reason, String message, Exchange exchange, Throwable cause) {
         super(reason + ": " + message, exchange, cause);
         this.reason = reason;
+        this.plainMessage = reason + ": " + message;
+    }
+
+    /**
+     * The failure and the check that failed, e.g. {@code EXPIRED: the token expired at ...}. Unlike other
+     * {@link CamelExchangeException}s it does not append the exchange, so it reads well in logs and never carries message content.
+     */
+    @Override
+    public String getMessage() {
+        return plainMessage;
     }
 
     public JwtFailure getReason() {

@@ -145,7 +145,9 @@ public final class ClaimsPolicy {
     }
 
     /** RFC 7515 section 4.1.9: media types compare case-insensitively, and "application/" may be left out. */
-    static Check type(String expected) {
+    static Check type(String option) {
+        // a URI decodes "at+jwt" as "at jwt"; a media type never holds a space, so the user meant +
+        String expected = option.trim().replace(' ', '+');
         String wanted = mediaType(expected);
         return (token, now) -> {
             Object typ = token.header().get("typ");

@@ -40,6 +40,12 @@ public final class CompactJws {
         if (jws.getHeaders().getObjectHeaderValue("b64") != null) {
             throw new TokenRefusal(JwtFailure.MALFORMED, "the b64 header parameter is not accepted");
         }
+        // RFC 7515 section 4.1.11: crit names extensions the recipient must understand. This component understands
+        // none (b64 is refused above), so any crit, even an empty or ill-typed one, means the token cannot be accepted.
+        if (jws.getHeaders().getObjectHeaderValue("crit") != null) {
+            throw new TokenRefusal(JwtFailure.MALFORMED,
+                    "the token names critical header parameters (crit) this endpoint does not understand");
+        }
         return jws;
     }
 

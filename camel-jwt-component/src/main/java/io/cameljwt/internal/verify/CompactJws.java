@@ -1,5 +1,7 @@
 package io.cameljwt.internal.verify;
 
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.Map;
 
 import io.cameljwt.JwtFailure;
@@ -26,6 +28,10 @@ public final class CompactJws {
         if (parts != 3) {
             throw new TokenRefusal(JwtFailure.MALFORMED, "a JWS has three parts separated by dots, this token has " + parts);
         }
+        // the syntax check above makes the header canonical Base64url, so this decodes it as jose4j will
+        String header = new String(Base64.getUrlDecoder().decode(token.substring(0, token.indexOf('.'))),
+                StandardCharsets.UTF_8);
+        JsonLimits.check(header, "header");
         JsonWebSignature jws = new JsonWebSignature();
         try {
             jws.setCompactSerialization(token);

@@ -198,11 +198,9 @@ public final class ClaimsPolicy {
         if (value == null) {
             return null;
         }
-        if (value instanceof Number number) {
-            double seconds = number.doubleValue();
-            if (Double.isFinite(seconds)) {
-                return (long) Math.floor(seconds);
-            }
+        Long seconds = ClaimPaths.numericDate(value);
+        if (seconds != null) {
+            return seconds;
         }
         throw new TokenRefusal(JwtFailure.MALFORMED, "the token's " + name + " is not a NumericDate");
     }

@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
+import org.apache.camel.CamelExchangeException;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.builder.RouteBuilder;
@@ -476,7 +477,7 @@ class ValidateTest extends JwtRouteTestSupport {
     void failureRaisesJwtValidationExceptionWithItsReason(JwtFailure reason, String uri, String token) {
         Exchange result = sendToken(uri, token);
         JwtValidationException e = refused(result, reason, token);
-        assertInstanceOf(org.apache.camel.CamelExchangeException.class, e);
+        assertInstanceOf(CamelExchangeException.class, e);
         assertNotNull(e.getMessage());
     }
 

@@ -30,7 +30,8 @@ final class JwsSigner {
             }
         }
         this.key = key;
-        this.type = type;
+        // a URI decodes "at+jwt" as "at jwt"; a media type never holds a space, so the user meant +
+        this.type = type == null ? null : type.trim().replace(' ', '+');
         this.extraHeaders = new LinkedHashMap<>(extraHeaders);
     }
 

@@ -46,8 +46,9 @@ public final class ResultHeaders {
                 message.setHeader(JwtConstants.JWT_ROLES, roles);
             }
         }
-        if (claims.get("exp") instanceof Number exp) {
-            message.setHeader(JwtConstants.JWT_EXPIRES_AT, Instant.ofEpochSecond(exp.longValue()));
+        Long exp = ClaimPaths.numericDate(claims.get("exp"));
+        if (exp != null) {
+            message.setHeader(JwtConstants.JWT_EXPIRES_AT, Instant.ofEpochSecond(exp));
         }
         message.setHeader(JwtConstants.JWT_VERIFIED, verified);
     }

@@ -1,5 +1,6 @@
 package io.cameljwt.internal.policy;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -54,6 +55,21 @@ public final class ClaimPaths {
             result.add(String.valueOf(value));
         }
         return result;
+    }
+
+    /**
+     * A NumericDate claim value in whole seconds, or null when it is not one: not a number, or outside the range of
+     * {@link Instant} (about a billion years either way), which keeps every comparison and message about it exact.
+     */
+    public static Long numericDate(Object value) {
+        if (value instanceof Number number && Double.isFinite(number.doubleValue())) {
+            // the cast saturates, so a huge value lands outside the range instead of wrapping around
+            long seconds = (long) Math.floor(number.doubleValue());
+            if (seconds >= Instant.MIN.getEpochSecond() && seconds <= Instant.MAX.getEpochSecond()) {
+                return seconds;
+            }
+        }
+        return null;
     }
 
     /** Roles at the configured path, or null when the token has none there. */

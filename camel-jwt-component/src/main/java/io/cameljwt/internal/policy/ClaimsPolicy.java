@@ -145,7 +145,9 @@ public final class ClaimsPolicy {
     }
 
     /** RFC 7515 section 4.1.9: media types compare case-insensitively, and "application/" may be left out. */
-    static Check type(String expected) {
+    static Check type(String option) {
+        // a URI decodes "at+jwt" as "at jwt"; a media type never holds a space, so the user meant +
+        String expected = option.trim().replace(' ', '+');
         String wanted = mediaType(expected);
         return (token, now) -> {
             Object typ = token.header().get("typ");
@@ -196,11 +198,9 @@ public final class ClaimsPolicy {
         if (value == null) {
             return null;
         }
-        if (value instanceof Number number) {
-            double seconds = number.doubleValue();
-            if (Double.isFinite(seconds)) {
-                return (long) Math.floor(seconds);
-            }
+        Long seconds = ClaimPaths.numericDate(value);
+        if (seconds != null) {
+            return seconds;
         }
         throw new TokenRefusal(JwtFailure.MALFORMED, "the token's " + name + " is not a NumericDate");
     }

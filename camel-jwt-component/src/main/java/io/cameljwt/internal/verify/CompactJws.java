@@ -1,5 +1,7 @@
 package io.cameljwt.internal.verify;
 
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.Map;
 
 import io.cameljwt.JwtFailure;
@@ -26,6 +28,10 @@ public final class CompactJws {
         if (parts != 3) {
             throw new TokenRefusal(JwtFailure.MALFORMED, "a JWS has three parts separated by dots, this token has " + parts);
         }
+        // the syntax check above makes the header canonical Base64url, so this decodes it as jose4j will
+        String header = new String(Base64.getUrlDecoder().decode(token.substring(0, token.indexOf('.'))),
+                StandardCharsets.UTF_8);
+        JsonLimits.check(header, "header");
         JsonWebSignature jws = new JsonWebSignature();
         try {
             jws.setCompactSerialization(token);
@@ -39,6 +45,12 @@ public final class CompactJws {
         // RFC 7797 unencoded payloads change what is signed; JWTs never use them
         if (jws.getHeaders().getObjectHeaderValue("b64") != null) {
             throw new TokenRefusal(JwtFailure.MALFORMED, "the b64 header parameter is not accepted");
+        }
+        // RFC 7515 section 4.1.11: crit names extensions the recipient must understand. This component understands
+        // none (b64 is refused above), so any crit, even an empty or ill-typed one, means the token cannot be accepted.
+        if (jws.getHeaders().getObjectHeaderValue("crit") != null) {
+            throw new TokenRefusal(JwtFailure.MALFORMED,
+                    "the token names critical header parameters (crit) this endpoint does not understand");
         }
         return jws;
     }

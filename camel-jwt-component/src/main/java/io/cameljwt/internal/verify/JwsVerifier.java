@@ -49,12 +49,8 @@ public final class JwsVerifier {
                                                             + algorithm + " key" + (candidates.size() > 1 ? "s" : ""));
     }
 
-    /** One place for what jose4j raises while verifying: unknown critical headers, unusable signatures or keys. */
+    /** What jose4j raises while verifying: an unusable signature or key (crit never gets here, CompactJws refuses it). */
     private static TokenRefusal refusalFor(JoseException e) {
-        String message = String.valueOf(e.getMessage());
-        if (message.contains("crit")) {
-            return new TokenRefusal(JwtFailure.MALFORMED, "the token names a critical header parameter this endpoint does not understand");
-        }
         return new TokenRefusal(JwtFailure.SIGNATURE_INVALID, "the signature cannot be verified ("
                                                              + e.getClass().getSimpleName() + ")");
     }

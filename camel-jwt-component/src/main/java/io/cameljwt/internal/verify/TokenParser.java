@@ -34,6 +34,7 @@ public final class TokenParser {
     }
 
     private static Map<String, Object> claims(String payload) throws TokenRefusal {
+        JsonLimits.check(payload, "payload");
         try {
             Map<String, Object> claims = JsonUtil.parseJson(payload);
             if (claims == null) {

@@ -1,0 +1,57 @@
+package io.cameljwt.internal.verify;
+
+import io.cameljwt.JwtFailure;
+import io.cameljwt.internal.TokenRefusal;
+
+/**
+ * Bounds on the JSON of a token's header and payload, checked in one pass before any parser sees it. jose4j's parser
+ * copes with deep nesting, but the maps it builds then overflow the stack wherever they are printed, hashed or
+ * compared; and it reads an integer literal in quadratic time (a million digits take half a minute), before the
+ * signature of the header can even be checked.
+ */
+final class JsonLimits {
+
+    /** Far more than identity providers nest (Keycloak's resource_access.client.roles is three levels). */
+    static final int MAX_DEPTH = 64;
+    /** Longer than any long or double literal needs. */
+    static final int MAX_NUMBER_LENGTH = 64;
+
+    private JsonLimits() {
+    }
+
+    /** @param part "header" or "payload", for the message */
+    static void check(String json, String part) throws TokenRefusal {
+        int depth = 0;
+        int numberLength = 0;
+        boolean inString = false;
+        for (int i = 0; i < json.length(); i++) {
+            char c = json.charAt(i);
+            if (inString) {
+                if (c == '\\') {
+                    i++; // the escaped character cannot end the string
+                } else if (c == '"') {
+                    inString = false;
+                }
+                continue;
+            }
+            if (c == '"') {
+                inString = true;
+            } else if (c == '{' || c == '[') {
+                if (++depth > MAX_DEPTH) {
+                    throw new TokenRefusal(JwtFailure.MALFORMED,
+                            "the token " + part + " nests JSON deeper than " + MAX_DEPTH + " levels");
+                }
+            } else if (c == '}' || c == ']') {
+                depth--;
+            }
+            if (c >= '0' && c <= '9' || c == '-' || c == '+' || c == '.' || c == 'e' || c == 'E') {
+                if (++numberLength > MAX_NUMBER_LENGTH) {
+                    throw new TokenRefusal(JwtFailure.MALFORMED,
+                            "the token " + part + " holds a number longer than " + MAX_NUMBER_LENGTH + " characters");
+                }
+            } else {
+                numberLength = 0;
+            }
+        }
+    }
+}

@@ -11,9 +11,10 @@ import org.apache.camel.spi.UriPath;
 import org.apache.camel.support.DefaultEndpoint;
 
 /**
- * Generate, validate and decode JSON Web Tokens (JWS), with local or remote keys.
+ * Generate, validate and decode JSON Web Tokens (JWS).
  */
 @UriEndpoint(firstVersion = "0.1.0", scheme = "jwt", title = "JWT", syntax = "jwt:operation", producerOnly = true,
+             remote = false,
              category = { Category.SECURITY }, headersClass = JwtConstants.class)
 public class JwtEndpoint extends DefaultEndpoint {
 

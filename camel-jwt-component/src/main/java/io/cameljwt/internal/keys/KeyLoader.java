@@ -10,6 +10,7 @@ import java.security.KeyFactory;
 import java.security.KeyStore;
 import java.security.PrivateKey;
 import java.security.PublicKey;
+import java.security.UnrecoverableKeyException;
 import java.security.cert.Certificate;
 import java.security.interfaces.RSAPrivateCrtKey;
 import java.security.spec.RSAPublicKeySpec;
@@ -143,7 +144,19 @@ public final class KeyLoader {
                 }
                 Certificate certificate = store.getCertificate(alias);
                 PublicKey publicKey = certificate != null ? certificate.getPublicKey() : null;
-                Key key = store.isKeyEntry(alias) ? store.getKey(alias, keyPassword) : publicKey;
+                Key key = publicKey;
+                if (store.isKeyEntry(alias)) {
+                    try {
+                        key = store.getKey(alias, keyPassword);
+                    } catch (UnrecoverableKeyException e) {
+                        // verifying needs only the certificate, so validate works without the key password;
+                        // generate then finds no private key and names 'keyPassword' (see SigningKey)
+                        if (publicKey == null) {
+                            throw new IllegalArgumentException(
+                                    "Option 'keyPassword': the key of entry '" + alias + "' cannot be read with it");
+                        }
+                    }
+                }
                 if (key != null) {
                     entries.add(new KeyEntry("keyStore", null, null, null, key, publicKey));
                 }

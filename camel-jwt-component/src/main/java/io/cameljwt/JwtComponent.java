@@ -36,4 +36,17 @@ public class JwtComponent extends DefaultComponent {
     public void setConfiguration(JwtConfiguration configuration) {
         this.configuration = configuration;
     }
+
+    /**
+     * The fixed claims under the URI's prefix, so that {@code camel.component.jwt.claim.NAME=VALUE} binds like the URI
+     * option {@code claim.NAME=VALUE} (the generated configurer knows only {@code claims}).
+     */
+    public Map<String, Object> getClaim() {
+        return configuration.getClaims();
+    }
+
+    /** The extra JOSE headers under the URI's prefix: {@code camel.component.jwt.header.NAME=VALUE}. */
+    public Map<String, Object> getHeader() {
+        return configuration.getJoseHeaders();
+    }
 }

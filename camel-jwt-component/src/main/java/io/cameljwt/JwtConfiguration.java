@@ -1,6 +1,8 @@
 package io.cameljwt;
 
 import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import org.apache.camel.RuntimeCamelException;
@@ -141,6 +143,23 @@ public class JwtConfiguration implements Cloneable {
             return copy;
         } catch (CloneNotSupportedException e) {
             throw new RuntimeCamelException(e);
+        }
+    }
+
+    /**
+     * Refuses a value outside an option's fixed list, naming the option: Camel binds String options without looking at
+     * their {@code enums}, and an option that only some operations read would otherwise pass unnoticed.
+     */
+    void checkChoices() {
+        checkChoice("secretEncoding", secretEncoding, "utf8", "utf-8", "base64", "base64url", "hex");
+        checkChoice("rolesMatch", rolesMatch, "any", "all");
+        checkChoice("outputFormat", outputFormat, "map", "json");
+    }
+
+    private static void checkChoice(String option, String value, String... choices) {
+        if (value != null && !List.of(choices).contains(value.toLowerCase(Locale.ROOT))) {
+            throw new IllegalArgumentException("Option '" + option + "' must be one of "
+                                               + String.join(", ", choices) + ", not '" + value + "'");
         }
     }
 

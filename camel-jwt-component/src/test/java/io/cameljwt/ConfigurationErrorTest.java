@@ -178,6 +178,7 @@ class ConfigurationErrorTest extends CamelTestSupport {
     private static List<String> keyMaterial(List<String> values) {
         List<String> material = new ArrayList<>();
         for (String value : values) {
+            int before = material.size();
             String text = value.startsWith("classpath:") ? TestKeys.text(value.substring("classpath:".length())) : value;
             if (text.contains("-----BEGIN")) {
                 for (String line : text.split("\n")) {
@@ -193,6 +194,7 @@ class ConfigurationErrorTest extends CamelTestSupport {
             } else {
                 material.add(text);
             }
+            assertTrue(material.size() > before, "nothing to look for in a value of " + values.size());
         }
         return material;
     }

@@ -26,6 +26,7 @@ public class JwtComponent extends DefaultComponent {
         endpointConfiguration.getJoseHeaders().putAll(PropertiesHelper.extractProperties(parameters, "header."));
         JwtEndpoint endpoint = new JwtEndpoint(uri, this, operation, endpointConfiguration);
         setProperties(endpoint, parameters);
+        endpointConfiguration.checkValues();
         return endpoint;
     }
 
@@ -35,5 +36,18 @@ public class JwtComponent extends DefaultComponent {
 
     public void setConfiguration(JwtConfiguration configuration) {
         this.configuration = configuration;
+    }
+
+    /**
+     * The fixed claims under the URI's prefix, so that {@code camel.component.jwt.claim.NAME=VALUE} binds like the URI
+     * option {@code claim.NAME=VALUE} (the generated configurer knows only {@code claims}).
+     */
+    public Map<String, Object> getClaim() {
+        return configuration.getClaims();
+    }
+
+    /** The extra JOSE headers under the URI's prefix: {@code camel.component.jwt.header.NAME=VALUE}. */
+    public Map<String, Object> getHeader() {
+        return configuration.getJoseHeaders();
     }
 }

@@ -1,6 +1,8 @@
 package io.cameljwt;
 
 import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import org.apache.camel.RuntimeCamelException;
@@ -141,6 +143,33 @@ public class JwtConfiguration implements Cloneable {
             return copy;
         } catch (CloneNotSupportedException e) {
             throw new RuntimeCamelException(e);
+        }
+    }
+
+    /**
+     * Refuses, naming the option, values that cannot be meant: one outside an option's fixed list (Camel binds String
+     * options without looking at their {@code enums}, and an option that only some operations read would pass
+     * unnoticed), and a media type with a space, which is what {@code at+jwt} becomes in a URI without RAW(...).
+     */
+    void checkValues() {
+        checkChoice("secretEncoding", secretEncoding, "utf8", "utf-8", "base64", "base64url", "hex");
+        checkChoice("rolesMatch", rolesMatch, "any", "all");
+        checkChoice("outputFormat", outputFormat, "map", "json");
+        checkMediaType("type", type);
+        checkMediaType("expectedType", expectedType);
+    }
+
+    private static void checkMediaType(String option, String value) {
+        if (value != null && value.contains(" ")) {
+            throw new IllegalArgumentException("Option '" + option + "' holds a space, which a media type never does: in a"
+                                               + " URI a '+' turns into a space unless written %2B or wrapped in RAW(...)");
+        }
+    }
+
+    private static void checkChoice(String option, String value, String... choices) {
+        if (value != null && !List.of(choices).contains(value.toLowerCase(Locale.ROOT))) {
+            throw new IllegalArgumentException("Option '" + option + "' must be one of "
+                                               + String.join(", ", choices) + ", not '" + value + "'");
         }
     }
 

@@ -10,6 +10,7 @@ import java.security.KeyFactory;
 import java.security.KeyStore;
 import java.security.PrivateKey;
 import java.security.PublicKey;
+import java.security.UnrecoverableKeyException;
 import java.security.cert.Certificate;
 import java.security.interfaces.RSAPrivateCrtKey;
 import java.security.spec.RSAPublicKeySpec;
@@ -154,7 +155,7 @@ public final class KeyLoader {
         try {
             byte[] bytes = switch (name) {
                 case "utf8", "utf-8" -> secret.getBytes(StandardCharsets.UTF_8);
-                case "base64" -> Base64.getMimeDecoder().decode(secret);
+                case "base64" -> decodeBase64(secret);
                 case "base64url" -> Base64.getUrlDecoder().decode(secret.trim());
                 case "hex" -> HexFormat.of().parseHex(secret.trim());
                 default -> throw new IllegalArgumentException(
@@ -171,6 +172,18 @@ public final class KeyLoader {
             // the decoder's own message may quote the input: do not pass it on
             throw new IllegalArgumentException("Option 'secret' is not valid " + name);
         }
+    }
+
+    /**
+     * Strict Base64, split over lines or not. A lenient decoder would skip the spaces that a '+' becomes in a URI without
+     * RAW(...), and quietly yield another, shorter secret.
+     */
+    private static byte[] decodeBase64(String secret) {
+        if (secret.indexOf(' ') >= 0) {
+            throw new IllegalArgumentException("Option 'secret' holds a space, which base64 never does: in a URI a '+'"
+                                               + " turns into a space unless the value is wrapped in RAW(...)");
+        }
+        return Base64.getDecoder().decode(secret.strip().replaceAll("[\\r\\n]", ""));
     }
 
     private List<KeyEntry> keyStoreEntries(JwtConfiguration config) {
@@ -191,7 +204,19 @@ public final class KeyLoader {
                 }
                 Certificate certificate = store.getCertificate(alias);
                 PublicKey publicKey = certificate != null ? certificate.getPublicKey() : null;
-                Key key = store.isKeyEntry(alias) ? store.getKey(alias, keyPassword) : publicKey;
+                Key key = publicKey;
+                if (store.isKeyEntry(alias)) {
+                    try {
+                        key = store.getKey(alias, keyPassword);
+                    } catch (UnrecoverableKeyException e) {
+                        // verifying needs only the certificate, so validate works without the key password;
+                        // generate then finds no private key and names 'keyPassword' (see SigningKey)
+                        if (publicKey == null) {
+                            throw new IllegalArgumentException(
+                                    "Option 'keyPassword': the key of entry '" + alias + "' cannot be read with it");
+                        }
+                    }
+                }
                 if (key != null) {
                     entries.add(new KeyEntry("keyStore", null, null, null, key, publicKey));
                 }

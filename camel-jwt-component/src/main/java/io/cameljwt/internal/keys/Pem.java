@@ -40,7 +40,11 @@ final class Pem {
         try {
             return new Block(m.group(1).trim(), Base64.getDecoder().decode(body));
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("Option '" + option + "': the PEM block is not valid Base64");
+            // one-line PEM may use spaces for line breaks, but a space may also be a '+' that URI decoding took
+            throw new IllegalArgumentException("Option '" + option + "': the PEM block is not valid Base64"
+                                               + (m.group(2).contains(" ")
+                                                       ? " (in a URI, wrap PEM text in RAW(...): a '+' turns into a space)"
+                                                       : ""));
         }
     }
 

@@ -18,7 +18,8 @@ public record SigningKey(KeyEntry entry, String algorithm, String kid) {
                 .toList();
         if (signers.isEmpty()) {
             throw new IllegalArgumentException(
-                    "generate needs a signing key: set 'secret', 'privateKey', 'keyStore' (with a private key entry)"
+                    "generate needs a signing key: set 'secret', 'privateKey', 'keyStore' (with a private key entry that"
+                                               + " opens with 'keyPassword')"
                                                + " or 'jwks' (with a private key)");
         }
         KeyEntry chosen;

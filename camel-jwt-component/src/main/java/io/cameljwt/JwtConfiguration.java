@@ -147,23 +147,23 @@ public class JwtConfiguration implements Cloneable {
     }
 
     /**
-     * Refuses, naming the option, values that cannot be meant: one outside an option's fixed list (Camel binds String
-     * options without looking at their {@code enums}, and an option that only some operations read would pass
-     * unnoticed), and a media type with a space, which is what {@code at+jwt} becomes in a URI without RAW(...).
+     * Refuses, naming the option, a value outside an option's fixed list (Camel binds String options without looking
+     * at their {@code enums}, and an option that only some operations read would pass unnoticed); and reads back the
+     * '+' that a URI turns into a space in the media types {@code type} and {@code expectedType}.
      */
     void checkValues() {
         checkChoice("secretEncoding", secretEncoding, "utf8", "utf-8", "base64", "base64url", "hex");
         checkChoice("rolesMatch", rolesMatch, "any", "all");
         checkChoice("outputFormat", outputFormat, "map", "json");
-        checkMediaType("type", type);
-        checkMediaType("expectedType", expectedType);
+        type = plusFromUri(type);
+        expectedType = plusFromUri(expectedType);
     }
 
-    private static void checkMediaType(String option, String value) {
-        if (value != null && value.contains(" ")) {
-            throw new IllegalArgumentException("Option '" + option + "' holds a space, which a media type never does: in a"
-                                               + " URI a '+' turns into a space unless written %2B or wrapped in RAW(...)");
-        }
+    /**
+     * A URI decodes {@code at+jwt} as {@code at jwt}; a media type never holds a space, so a space there meant '+'.
+     */
+    private static String plusFromUri(String mediaType) {
+        return mediaType == null ? null : mediaType.trim().replace(' ', '+');
     }
 
     private static void checkChoice(String option, String value, String... choices) {

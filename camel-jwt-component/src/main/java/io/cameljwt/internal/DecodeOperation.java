@@ -1,7 +1,5 @@
 package io.cameljwt.internal;
 
-import java.util.Locale;
-
 import io.cameljwt.JwtConfiguration;
 import io.cameljwt.JwtValidationException;
 import io.cameljwt.internal.io.ResultHeaders;
@@ -23,13 +21,10 @@ public final class DecodeOperation implements Processor {
     private final boolean json;
 
     public DecodeOperation(JwtConfiguration config) {
-        String format = config.getOutputFormat() == null ? "map" : config.getOutputFormat().toLowerCase(Locale.ROOT);
-        if (!format.equals("map") && !format.equals("json")) {
-            throw new IllegalArgumentException("Option 'outputFormat' must be map or json, not '" + format + "'");
-        }
+        // outputFormat is map or json: JwtConfiguration.checkValues() refused anything else
         this.locator = new TokenLocator(config.getTokenHeader(), config.getMaxTokenLength());
         this.rolesClaim = config.getRolesClaim();
-        this.json = format.equals("json");
+        this.json = "json".equalsIgnoreCase(config.getOutputFormat());
     }
 
     @Override

@@ -30,8 +30,7 @@ final class JwsSigner {
             }
         }
         this.key = key;
-        // a URI decodes "at+jwt" as "at jwt"; a media type never holds a space, so the user meant +
-        this.type = type == null ? null : type.trim().replace(' ', '+');
+        this.type = type;
         this.extraHeaders = new LinkedHashMap<>(extraHeaders);
     }
 

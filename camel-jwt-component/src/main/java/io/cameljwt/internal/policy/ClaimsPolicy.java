@@ -67,11 +67,8 @@ public final class ClaimsPolicy {
         }
         Set<String> roles = commaSet(config.getRequiredRoles());
         if (!roles.isEmpty()) {
-            String match = config.getRolesMatch() == null ? "any" : config.getRolesMatch().toLowerCase(Locale.ROOT);
-            if (!match.equals("any") && !match.equals("all")) {
-                throw new IllegalArgumentException("Option 'rolesMatch' must be any or all, not '" + match + "'");
-            }
-            checks.add(roles(config.getRolesClaim(), roles, match.equals("all")));
+            // rolesMatch is any or all: JwtConfiguration.checkValues() refused anything else
+            checks.add(roles(config.getRolesClaim(), roles, "all".equalsIgnoreCase(config.getRolesMatch())));
         }
         return new ClaimsPolicy(checks);
     }
@@ -145,9 +142,7 @@ public final class ClaimsPolicy {
     }
 
     /** RFC 7515 section 4.1.9: media types compare case-insensitively, and "application/" may be left out. */
-    static Check type(String option) {
-        // a URI decodes "at+jwt" as "at jwt"; a media type never holds a space, so the user meant +
-        String expected = option.trim().replace(' ', '+');
+    static Check type(String expected) {
         String wanted = mediaType(expected);
         return (token, now) -> {
             Object typ = token.header().get("typ");

@@ -138,6 +138,9 @@ class ConfigurationErrorTest extends CamelTestSupport {
         cases.add(wrong("PEM text whose '+' a URI turned into spaces", "jwt:generate?privateKey=" + pkcs8.replace("\n", ""),
                 "privateKey", pkcs8));
         cases.add(wrong("a jwks that is not JSON", "jwt:validate?jwks=RAW(" + pkcs8 + ")", "jwks", pkcs8));
+        cases.add(wrong("a #name the registry does not have", "jwt:generate?secret=#noSuchSecretBean", "secret"));
+        cases.add(wrong("a JWK whose key_ops do not include sign",
+                "jwt:generate?jwks=RAW(" + signingKeyWithOps("verify") + ")", "jwks"));
         return cases.stream();
     }
 
@@ -160,6 +163,11 @@ class ConfigurationErrorTest extends CamelTestSupport {
         for (String material : keyMaterial(wrong.material())) {
             assertFalse(all.contains(material), () -> "a message shows key material:\n" + all);
         }
+    }
+
+    private static String signingKeyWithOps(String op) throws Exception {
+        String jwk = TestKeys.jwk(TestKeys.keyPair("rsa"), "ops").toJSONString();
+        return jwk.substring(0, jwk.length() - 1) + ",\"key_ops\":[\"" + op + "\"]}";
     }
 
     private static Misconfiguration wrong(String name, String uri, String option, String... material) {

@@ -49,6 +49,16 @@ public record KeyEntry(String option, String kid, String algorithm, String use, 
                && (keyOps == null || keyOps.contains("verify"));
     }
 
+    /**
+     * Whether this entry may sign: it is a private key or a secret, its {@code use} (if any) is {@code sig} and its
+     * {@code key_ops} (if any) include {@code sign}.
+     */
+    public boolean canSign() {
+        return (isPrivate() || isSecret())
+               && (use == null || "sig".equals(use))
+               && (keyOps == null || keyOps.contains("sign"));
+    }
+
     /** The key to verify signatures with: the secret, or the public half. Null if this entry cannot verify. */
     public Key verificationKey() {
         return isSecret() ? key : publicKey;

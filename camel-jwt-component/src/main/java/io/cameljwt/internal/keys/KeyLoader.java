@@ -51,7 +51,7 @@ public final class KeyLoader {
         List<KeyEntry> entries = new ArrayList<>();
         if (config.getSecret() != null) {
             entries.add(new KeyEntry("secret", null, null, null,
-                    new HmacKey(decodeSecret(config.getSecret(), config.getSecretEncoding())), null));
+                    new HmacKey(decodeSecret(bean(config.getSecret(), "secret"), config.getSecretEncoding())), null));
         }
         if (config.getPrivateKey() != null) {
             PrivateKey key = Pem.privateKey(text(config.getPrivateKey(), "privateKey"), "privateKey");
@@ -188,11 +188,12 @@ public final class KeyLoader {
 
     private List<KeyEntry> keyStoreEntries(JwtConfiguration config) {
         KeyStore store = openKeyStore(config);
-        String storePassword = config.getKeyStorePassword();
+        String storePassword = password(config.getKeyStorePassword(), "keyStorePassword");
         if (storePassword == null && config.getKeyStore() instanceof KeyStoreParameters parameters) {
             storePassword = parameters.getPassword();
         }
-        char[] keyPassword = config.getKeyPassword() != null ? config.getKeyPassword().toCharArray()
+        String entryPassword = password(config.getKeyPassword(), "keyPassword");
+        char[] keyPassword = entryPassword != null ? entryPassword.toCharArray()
                 : storePassword != null ? storePassword.toCharArray() : new char[0];
         List<KeyEntry> entries = new ArrayList<>();
         try {
@@ -246,7 +247,8 @@ public final class KeyLoader {
             return store;
         }
         byte[] bytes = bytes(String.valueOf(source), "keyStore");
-        char[] password = config.getKeyStorePassword() == null ? null : config.getKeyStorePassword().toCharArray();
+        String storePassword = password(config.getKeyStorePassword(), "keyStorePassword");
+        char[] password = storePassword == null ? null : storePassword.toCharArray();
         for (String type : List.of("PKCS12", "JKS")) {
             try {
                 KeyStore store = KeyStore.getInstance(type);
@@ -273,8 +275,33 @@ public final class KeyLoader {
         return null;
     }
 
+    /** The option's text: a {@code #name} bean's, a resource's content, or the value itself. */
     private String text(String value, String option) {
-        return isResource(value) ? new String(bytes(value, option), StandardCharsets.UTF_8) : value;
+        String resolved = bean(value, option);
+        return isResource(resolved) ? new String(bytes(resolved, option), StandardCharsets.UTF_8) : resolved;
+    }
+
+    private String password(String value, String option) {
+        return value == null ? null : bean(value, option);
+    }
+
+    /**
+     * Camel binds {@code #name} to a bean only for options of an object type; for these text options it would hand
+     * over the reference itself, and a bean name would quietly become the key. So {@code #name} (and
+     * {@code #bean:name}) is looked up here, and a name the registry lacks is an error, never a key.
+     */
+    private String bean(String value, String option) {
+        String trimmed = value.trim();
+        if (!trimmed.startsWith("#")) {
+            return value;
+        }
+        String name = trimmed.startsWith("#bean:") ? trimmed.substring("#bean:".length()) : trimmed.substring(1);
+        Object bean = context.getRegistry().lookupByName(name);
+        if (bean instanceof String text) {
+            return text;
+        }
+        throw new IllegalArgumentException("Option '" + option + "' refers to bean '" + name + "', which "
+                                           + (bean == null ? "the registry does not have" : "is not a String"));
     }
 
     private byte[] bytes(String value, String option) {

@@ -12,10 +12,7 @@ import io.cameljwt.JwtConfiguration;
 public record SigningKey(KeyEntry entry, String algorithm, String kid) {
 
     public static SigningKey select(List<KeyEntry> keys, JwtConfiguration config) {
-        List<KeyEntry> signers = keys.stream()
-                .filter(k -> k.isPrivate() || k.isSecret())
-                .filter(k -> k.use() == null || "sig".equals(k.use()))
-                .toList();
+        List<KeyEntry> signers = keys.stream().filter(KeyEntry::canSign).toList();
         if (signers.isEmpty()) {
             throw new IllegalArgumentException(
                     "generate needs a signing key: set 'secret', 'privateKey', 'keyStore' (with a private key entry that"
@@ -39,7 +36,8 @@ public record SigningKey(KeyEntry entry, String algorithm, String kid) {
             throw new IllegalArgumentException("Several signing keys are configured ("
                                                + signers.stream().map(KeyEntry::describe).distinct()
                                                        .collect(Collectors.joining(", "))
-                                               + "): set 'keyId' or 'keyAlias', or keep one");
+                                               + "): set 'keyId' to choose a JWK, 'keyAlias' to choose a key store"
+                                               + " entry, or keep one signing key");
         }
         String algorithm = config.getAlgorithm() != null ? config.getAlgorithm().trim() : Algorithms.defaultFor(chosen);
         if (algorithm == null) {
@@ -51,8 +49,10 @@ public record SigningKey(KeyEntry entry, String algorithm, String kid) {
         requireUsable(algorithm);
         String misfit = Algorithms.misfit(algorithm, chosen);
         if (misfit != null) {
-            throw new IllegalArgumentException(
-                    "Option 'algorithm': " + algorithm + " does not fit the key of " + chosen.describe() + ": " + misfit);
+            // with no algorithm configured, the key itself is what is wrong (a short secret, a small RSA key)
+            throw new IllegalArgumentException(config.getAlgorithm() == null
+                    ? "Option " + chosen.describe() + ": " + misfit
+                    : "Option 'algorithm': " + algorithm + " does not fit the key of " + chosen.describe() + ": " + misfit);
         }
         String kid = config.getKeyId() != null ? config.getKeyId() : chosen.kid();
         return new SigningKey(chosen, algorithm, kid);

@@ -36,6 +36,13 @@ public final class VerificationKeys {
                     ? "validate needs a verification key: set 'secret', 'publicKey', 'keyStore' or 'jwks'"
                     : "validate needs a verification key: the configured keys are for other uses (JWK use or key_ops)");
         }
+        // a weak key is named before any algorithm is fitted, so the message blames the key, not 'algorithm'
+        for (KeyEntry key : verifiers) {
+            String weakness = weakness(key);
+            if (weakness != null) {
+                throw new IllegalArgumentException("Option " + key.describe() + ": " + weakness);
+            }
+        }
         Set<String> allowed = new LinkedHashSet<>();
         if (algorithm != null && !algorithm.isBlank()) {
             Arrays.stream(algorithm.split(",")).map(String::trim).filter(s -> !s.isEmpty()).forEach(allowed::add);
@@ -72,12 +79,6 @@ public final class VerificationKeys {
                         "Option 'algorithm': " + alg + " fits none of the keys (" + String.join("; ", misfits) + ")");
             }
             byAlgorithm.put(alg, List.copyOf(fitting));
-        }
-        for (KeyEntry key : verifiers) {
-            String weakness = weakness(key);
-            if (weakness != null) {
-                throw new IllegalArgumentException("Option " + key.describe() + ": " + weakness);
-            }
         }
         Set<KeyEntry> used = new LinkedHashSet<>();
         byAlgorithm.values().forEach(used::addAll);

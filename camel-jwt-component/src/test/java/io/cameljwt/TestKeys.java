@@ -10,8 +10,6 @@ import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.KeyStore;
 import java.security.PrivateKey;
-import java.security.PublicKey;
-import java.security.Signature;
 import java.security.interfaces.ECPrivateKey;
 import java.security.interfaces.ECPublicKey;
 import java.security.interfaces.EdECPrivateKey;
@@ -31,9 +29,10 @@ import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.JWSSigner;
 import com.nimbusds.jose.JWSVerifier;
+import com.nimbusds.jose.crypto.Ed25519Signer;
+import com.nimbusds.jose.crypto.Ed25519Verifier;
 import com.nimbusds.jose.crypto.factories.DefaultJWSSignerFactory;
 import com.nimbusds.jose.crypto.factories.DefaultJWSVerifierFactory;
-import com.nimbusds.jose.jca.JCAContext;
 import com.nimbusds.jose.jwk.Curve;
 import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.JWK;
@@ -168,67 +167,20 @@ final class TestKeys {
         return withPrivate || jwk instanceof OctetSequenceKey ? jwk.toJSONString() : jwk.toPublicJWK().toJSONString();
     }
 
-    /** A nimbus signer for the algorithm: nimbus' own factory, or the JDK for EdDSA (see {@link JdkEdDsa}). */
+    /** A nimbus signer for the algorithm, from nimbus' own factory or, for EdDSA, its Ed25519Signer. */
     static JWSSigner signer(String algorithm, Object keys) throws JOSEException {
         if (algorithm.equals("EdDSA")) {
-            return new JdkEdDsa(((KeyPair) keys).getPrivate());
+            return new Ed25519Signer((OctetKeyPair) jwk(keys, null));
         }
         return new DefaultJWSSignerFactory().createJWSSigner(jwk(keys, null), JWSAlgorithm.parse(algorithm));
     }
 
-    /** A nimbus verifier from nimbus' factory, or the JDK for EdDSA (see {@link JdkEdDsa}). */
+    /** A nimbus verifier from nimbus' factory or, for EdDSA, its Ed25519Verifier. */
     static JWSVerifier verifier(JWSHeader header, Object keys) throws JOSEException {
         if (header.getAlgorithm().equals(JWSAlgorithm.EdDSA)) {
-            return new JdkEdDsa(((KeyPair) keys).getPublic());
+            return new Ed25519Verifier(((OctetKeyPair) jwk(keys, null)).toPublicJWK());
         }
         Key key = keys instanceof KeyPair pair ? pair.getPublic() : (Key) keys;
         return new DefaultJWSVerifierFactory().createJWSVerifier(header, key);
-    }
-
-    /**
-     * EdDSA for nimbus: nimbus' Ed25519Signer/Ed25519Verifier need Google Tink, which is not on the test class path, so
-     * nimbus builds and parses the JWS while the JDK's Ed25519 signs and verifies.
-     */
-    static final class JdkEdDsa implements JWSSigner, JWSVerifier {
-        private final Key key;
-        private final JCAContext jca = new JCAContext();
-
-        JdkEdDsa(Key key) {
-            this.key = key;
-        }
-
-        @Override
-        public Base64URL sign(JWSHeader header, byte[] signingInput) throws JOSEException {
-            try {
-                Signature signature = Signature.getInstance("Ed25519");
-                signature.initSign((PrivateKey) key);
-                signature.update(signingInput);
-                return Base64URL.encode(signature.sign());
-            } catch (GeneralSecurityException e) {
-                throw new JOSEException(e.getMessage(), e);
-            }
-        }
-
-        @Override
-        public boolean verify(JWSHeader header, byte[] signingInput, Base64URL signed) throws JOSEException {
-            try {
-                Signature signature = Signature.getInstance("Ed25519");
-                signature.initVerify((PublicKey) key);
-                signature.update(signingInput);
-                return signature.verify(signed.decode());
-            } catch (GeneralSecurityException e) {
-                throw new JOSEException(e.getMessage(), e);
-            }
-        }
-
-        @Override
-        public Set<JWSAlgorithm> supportedJWSAlgorithms() {
-            return Set.of(JWSAlgorithm.EdDSA);
-        }
-
-        @Override
-        public JCAContext getJCAContext() {
-            return jca;
-        }
     }
 }

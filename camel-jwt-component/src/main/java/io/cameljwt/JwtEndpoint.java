@@ -1,5 +1,13 @@
 package io.cameljwt;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.cameljwt.internal.DecodeOperation;
+import io.cameljwt.internal.GenerateOperation;
+import io.cameljwt.internal.ValidateOperation;
+import io.cameljwt.internal.keys.KeyLoader;
+import io.cameljwt.internal.keys.SigningKey;
+import io.cameljwt.internal.keys.VerificationKeys;
+import io.cameljwt.internal.verify.JwsVerifier;
 import org.apache.camel.Category;
 import org.apache.camel.Consumer;
 import org.apache.camel.Processor;
@@ -29,6 +37,39 @@ public class JwtEndpoint extends DefaultEndpoint {
         super(uri, component);
         this.operation = operation;
         this.configuration = configuration;
+    }
+
+    /** What each message goes through: built once, with the keys loaded and checked, and shared by all producers. */
+    private volatile Processor operationProcessor;
+
+    /**
+     * The operation, built when the first producer starts rather than when the endpoint is created: a configuration
+     * error then fails the route's start with our message only, whereas Camel puts the whole endpoint URI, which may
+     * hold key text, into the message of an endpoint that fails to resolve.
+     */
+    Processor operationProcessor() {
+        Processor processor = operationProcessor;
+        if (processor == null) {
+            synchronized (this) {
+                processor = operationProcessor;
+                if (processor == null) {
+                    processor = createOperationProcessor();
+                    operationProcessor = processor;
+                }
+            }
+        }
+        return processor;
+    }
+
+    private Processor createOperationProcessor() {
+        KeyLoader keys = new KeyLoader(getCamelContext());
+        return switch (operation) {
+            case generate -> new GenerateOperation(
+                    configuration, SigningKey.select(keys.load(configuration), configuration), new ObjectMapper());
+            case validate -> new ValidateOperation(configuration,
+                    new JwsVerifier(VerificationKeys.of(keys.load(configuration), configuration.getAlgorithm())));
+            case decode -> new DecodeOperation(configuration);
+        };
     }
 
     @Override

@@ -26,7 +26,6 @@ public class JwtComponent extends DefaultComponent {
         endpointConfiguration.getJoseHeaders().putAll(PropertiesHelper.extractProperties(parameters, "header."));
         JwtEndpoint endpoint = new JwtEndpoint(uri, this, operation, endpointConfiguration);
         setProperties(endpoint, parameters);
-        endpointConfiguration.checkValues();
         return endpoint;
     }
 

@@ -152,7 +152,7 @@ public class JwtConfiguration implements Cloneable {
      * '+' that a URI turns into a space in the media types {@code type} and {@code expectedType}.
      */
     void checkValues() {
-        checkChoice("secretEncoding", secretEncoding, "utf8", "utf-8", "base64", "base64url", "hex");
+        checkChoice("secretEncoding", secretEncoding, "utf8", "base64", "base64url", "hex");
         checkChoice("rolesMatch", rolesMatch, "any", "all");
         checkChoice("outputFormat", outputFormat, "map", "json");
         type = plusFromUri(type);

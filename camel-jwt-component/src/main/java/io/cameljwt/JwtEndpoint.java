@@ -39,13 +39,13 @@ public class JwtEndpoint extends DefaultEndpoint {
         this.configuration = configuration;
     }
 
-    /** What each message goes through: built once, with the keys loaded and checked, and shared by all producers. */
+    /** What each message goes through: built once per start, with the keys loaded and checked, shared by producers. */
     private volatile Processor operationProcessor;
 
     /**
-     * The operation, built when the first producer starts rather than when the endpoint is created: a configuration
-     * error then fails the route's start with our message only, whereas Camel puts the whole endpoint URI, which may
-     * hold key text, into the message of an endpoint that fails to resolve.
+     * The operation, built when a producer starts rather than when the endpoint is created: a configuration error then
+     * fails the route's start with our message only, whereas Camel puts the whole endpoint URI, which may hold key
+     * text, into the message of an endpoint that fails to resolve.
      */
     Processor operationProcessor() {
         Processor processor = operationProcessor;
@@ -61,14 +61,21 @@ public class JwtEndpoint extends DefaultEndpoint {
         return processor;
     }
 
+    /** Forgets the operation, so that the next start reads the keys again (a rotated file, a rebound bean). */
+    void releaseOperationProcessor() {
+        operationProcessor = null;
+    }
+
     private Processor createOperationProcessor() {
+        // a snapshot: what the operation reads cannot change under it while it runs
+        JwtConfiguration config = configuration.copy();
+        config.checkValues();
         KeyLoader keys = new KeyLoader(getCamelContext());
         return switch (operation) {
-            case generate -> new GenerateOperation(
-                    configuration, SigningKey.select(keys.load(configuration), configuration), new ObjectMapper());
-            case validate -> new ValidateOperation(configuration,
-                    new JwsVerifier(VerificationKeys.of(keys.load(configuration), configuration.getAlgorithm())));
-            case decode -> new DecodeOperation(configuration);
+            case generate -> new GenerateOperation(config, SigningKey.select(keys.load(config), config), new ObjectMapper());
+            case validate -> new ValidateOperation(config,
+                    new JwsVerifier(VerificationKeys.of(keys.load(config), config.getAlgorithm())));
+            case decode -> new DecodeOperation(config);
         };
     }
 

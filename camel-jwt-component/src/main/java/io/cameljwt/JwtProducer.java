@@ -4,7 +4,8 @@ import org.apache.camel.Exchange;
 import org.apache.camel.support.DefaultProducer;
 
 /**
- * Runs the endpoint's operation, which the endpoint builds once, with its keys, when its first producer starts.
+ * Runs the endpoint's operation, which the endpoint builds, with its keys, when a producer starts,
+ * and forgets when one stops, so a restarted route reads its keys again.
  */
 public class JwtProducer extends DefaultProducer {
 
@@ -21,6 +22,12 @@ public class JwtProducer extends DefaultProducer {
     protected void doStart() throws Exception {
         super.doStart();
         getEndpoint().operationProcessor(); // loads and checks the keys now, so a wrong configuration stops the start
+    }
+
+    @Override
+    protected void doStop() throws Exception {
+        getEndpoint().releaseOperationProcessor();
+        super.doStop();
     }
 
     @Override

@@ -1,7 +1,6 @@
 package io.cameljwt.internal;
 
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -62,8 +61,7 @@ public final class GenerateOperation implements Processor {
         put(claims, "iss", config.getIssuer());
         put(claims, "sub", config.getSubject());
         if (config.getAudience() != null) {
-            List<String> audiences = Arrays.stream(config.getAudience().split(","))
-                    .map(String::trim).filter(s -> !s.isEmpty()).toList();
+            List<String> audiences = OptionValues.commaList(config.getAudience());
             if (!audiences.isEmpty()) {
                 claims.put("aud", audiences.size() == 1 ? audiences.get(0) : audiences);
             }

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.cameljwt.JwtConstants;
-import io.cameljwt.internal.policy.ClaimPaths;
+import io.cameljwt.internal.policy.ClaimValues;
 import io.cameljwt.internal.verify.JwtContents;
 import org.apache.camel.Message;
 
@@ -38,24 +38,25 @@ public final class ResultHeaders {
         setText(message, JwtConstants.JWT_ID, claims.get("jti"));
         Object aud = claims.get("aud");
         if (aud != null) {
-            message.setHeader(JwtConstants.JWT_AUDIENCE, ClaimPaths.strings(aud, false));
+            message.setHeader(JwtConstants.JWT_AUDIENCE, ClaimValues.strings(aud));
         }
         if (rolesClaim != null) {
-            List<String> roles = ClaimPaths.roles(claims, rolesClaim);
+            List<String> roles = ClaimValues.roles(claims, rolesClaim);
             if (roles != null) {
                 message.setHeader(JwtConstants.JWT_ROLES, roles);
             }
         }
-        Long exp = ClaimPaths.numericDate(claims.get("exp"));
+        Long exp = ClaimValues.numericDate(claims.get("exp"));
         if (exp != null) {
             message.setHeader(JwtConstants.JWT_EXPIRES_AT, Instant.ofEpochSecond(exp));
         }
         message.setHeader(JwtConstants.JWT_VERIFIED, verified);
     }
 
+    /** Only a string: sub, iss and jti are StringOrURI (RFC 7519), and another JSON type is not turned into text. */
     private static void setText(Message message, String header, Object value) {
-        if (value != null) {
-            message.setHeader(header, String.valueOf(value));
+        if (value instanceof String text) {
+            message.setHeader(header, text);
         }
     }
 }

@@ -2,7 +2,6 @@ package io.cameljwt.internal.policy;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -11,6 +10,7 @@ import java.util.Set;
 
 import io.cameljwt.JwtConfiguration;
 import io.cameljwt.JwtFailure;
+import io.cameljwt.internal.OptionValues;
 import io.cameljwt.internal.TokenRefusal;
 import io.cameljwt.internal.verify.JwtContents;
 
@@ -132,7 +132,7 @@ public final class ClaimsPolicy {
             if (aud == null) {
                 throw new TokenRefusal(JwtFailure.AUDIENCE_MISMATCH, "the token has no aud");
             }
-            for (String value : ClaimPaths.strings(aud, false)) {
+            for (String value : ClaimValues.strings(aud)) {
                 if (accepted.contains(value)) {
                     return;
                 }
@@ -156,7 +156,7 @@ public final class ClaimsPolicy {
 
     static Check present(String name) {
         return (token, now) -> {
-            if (ClaimPaths.resolve(token.claims(), name) == null) {
+            if (ClaimValues.resolve(token.claims(), name) == null) {
                 throw new TokenRefusal(JwtFailure.CLAIM_MISSING, "the token has no " + name + " claim");
             }
         };
@@ -164,11 +164,11 @@ public final class ClaimsPolicy {
 
     static Check equalTo(String name, String expected) {
         return (token, now) -> {
-            Object value = ClaimPaths.resolve(token.claims(), name);
+            Object value = ClaimValues.resolve(token.claims(), name);
             if (value == null) {
                 throw new TokenRefusal(JwtFailure.CLAIM_MISSING, "the token has no " + name + " claim");
             }
-            if (!ClaimPaths.strings(value, false).contains(expected)) {
+            if (!ClaimValues.scalars(value).contains(expected)) {
                 throw new TokenRefusal(JwtFailure.CLAIM_MISMATCH, "the token's " + name + " claim is not " + expected);
             }
         };
@@ -176,7 +176,7 @@ public final class ClaimsPolicy {
 
     static Check roles(String rolesClaim, Set<String> required, boolean all) {
         return (token, now) -> {
-            List<String> held = ClaimPaths.roles(token.claims(), rolesClaim);
+            List<String> held = ClaimValues.roles(token.claims(), rolesClaim);
             boolean ok = held != null
                          && (all ? held.containsAll(required) : required.stream().anyMatch(held::contains));
             if (!ok) {
@@ -193,7 +193,7 @@ public final class ClaimsPolicy {
         if (value == null) {
             return null;
         }
-        Long seconds = ClaimPaths.numericDate(value);
+        Long seconds = ClaimValues.numericDate(value);
         if (seconds != null) {
             return seconds;
         }
@@ -205,11 +205,7 @@ public final class ClaimsPolicy {
         return lower.startsWith("application/") ? lower.substring("application/".length()) : lower;
     }
 
-    static Set<String> commaSet(String value) {
-        Set<String> result = new LinkedHashSet<>();
-        if (value != null) {
-            Arrays.stream(value.split(",")).map(String::trim).filter(s -> !s.isEmpty()).forEach(result::add);
-        }
-        return result;
+    private static Set<String> commaSet(String value) {
+        return new LinkedHashSet<>(OptionValues.commaList(value));
     }
 }

@@ -138,6 +138,8 @@ class ConfigurationErrorTest extends CamelTestSupport {
         cases.add(wrong("PEM text whose '+' a URI turned into spaces", "jwt:generate?privateKey=" + pkcs8.replace("\n", ""),
                 "privateKey", pkcs8));
         cases.add(wrong("a jwks that is not JSON", "jwt:validate?jwks=RAW(" + pkcs8 + ")", "jwks", pkcs8));
+        cases.add(wrong("a bad rolesMatch next to an inline private JWK Set", "jwt:generate?rolesMatch=bogus&jwks=RAW("
+                                                                          + twoSigningKeys + ")", "rolesMatch", twoSigningKeys));
         cases.add(wrong("a #name the registry does not have", "jwt:generate?secret=#noSuchSecretBean", "secret"));
         cases.add(wrong("a JWK whose key_ops do not include sign",
                 "jwt:generate?jwks=RAW(" + signingKeyWithOps("verify") + ")", "jwks"));

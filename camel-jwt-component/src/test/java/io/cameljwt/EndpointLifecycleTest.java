@@ -6,6 +6,7 @@ import java.security.KeyStore;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.spi.Registry;
 import org.apache.camel.support.jsse.KeyStoreParameters;
@@ -13,14 +14,18 @@ import org.apache.camel.test.junit5.CamelTestSupport;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 
 /**
- * Keys are read once per endpoint, when it first starts, however many routes and producers use it and however many
- * messages pass.
+ * Keys are read once per endpoint start, however many routes and producers use it and however many messages pass;
+ * a restarted route reads them again.
  */
-class KeysLoadedOnceTest extends CamelTestSupport {
+class EndpointLifecycleTest extends CamelTestSupport {
 
     private static final String SIGN = "jwt:generate?keyStore=#countingStore&keyAlias=rsa&keyStorePassword=storepass";
+
+    private static final String FIRST_SECRET = "first-secret-0123456789abcdef-0123";
+    private static final String SECOND_SECRET = "second-secret-0123456789abcdef-012";
 
     private final CountingKeyStoreParameters store = new CountingKeyStoreParameters();
 
@@ -43,6 +48,7 @@ class KeysLoadedOnceTest extends CamelTestSupport {
     @Override
     protected void bindToRegistry(Registry registry) {
         registry.bind("countingStore", store);
+        registry.bind("rotatingSecret", FIRST_SECRET);
     }
 
     @Override
@@ -52,6 +58,7 @@ class KeysLoadedOnceTest extends CamelTestSupport {
             public void configure() {
                 from("direct:one").to(SIGN);
                 from("direct:two").to(SIGN);
+                from("direct:rotating").routeId("rotating").to("jwt:generate?secret=#rotatingSecret");
             }
         };
     }
@@ -63,5 +70,23 @@ class KeysLoadedOnceTest extends CamelTestSupport {
             template.requestBody(SIGN, Map.of("n", i), String.class);
         }
         assertEquals(1, store.opened.get());
+    }
+
+    @Test
+    void restartedRouteReadsItsKeysAgain() throws Exception {
+        String before = template.requestBody("direct:rotating", Map.of("sub", "a"), String.class);
+        context.getRouteController().stopRoute("rotating");
+        context.getRegistry().bind("rotatingSecret", SECOND_SECRET);
+        context.getRouteController().startRoute("rotating");
+        String after = template.requestBody("direct:rotating", Map.of("sub", "a"), String.class);
+
+        assertEquals(JwtFailure.SIGNATURE_INVALID, validateWith(SECOND_SECRET, before));
+        assertNull(validateWith(SECOND_SECRET, after));
+    }
+
+    private JwtFailure validateWith(String secret, String token) {
+        Exchange result = template.request("jwt:validate?secret=" + secret,
+                e -> e.getMessage().setHeader(JwtConstants.JWT_TOKEN, token));
+        return result.getException() instanceof JwtValidationException e ? e.getReason() : null;
     }
 }

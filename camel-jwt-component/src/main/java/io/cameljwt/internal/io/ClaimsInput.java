@@ -42,7 +42,7 @@ public final class ClaimsInput {
             return new LinkedHashMap<>();
         }
         if (body instanceof byte[] || body instanceof java.io.InputStream || body instanceof org.apache.camel.StreamCache) {
-            body = exchange.getMessage().getBody(String.class);
+            body = BodyText.read(exchange.getMessage());
         }
         if (body instanceof CharSequence text) {
             String json = text.toString().trim();

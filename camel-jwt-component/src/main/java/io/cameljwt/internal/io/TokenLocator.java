@@ -1,13 +1,10 @@
 package io.cameljwt.internal.io;
 
-import java.io.InputStream;
-import java.util.Locale;
 
 import io.cameljwt.JwtConstants;
 import io.cameljwt.JwtFailure;
 import io.cameljwt.internal.TokenRefusal;
 import org.apache.camel.Message;
-import org.apache.camel.StreamCache;
 
 /**
  * Finds the token in a message: header {@code CamelJwtToken}, then the {@code tokenHeader} (without its
@@ -15,7 +12,7 @@ import org.apache.camel.StreamCache;
  */
 public final class TokenLocator {
 
-    private static final String BEARER = "bearer ";
+    private static final String BEARER = "bearer";
 
     private final String tokenHeader;
     private final int maxTokenLength;
@@ -34,7 +31,11 @@ public final class TokenLocator {
             token = stripBearer(message.getHeader(tokenHeader, String.class));
         }
         if (isBlank(token)) {
-            token = bodyText(message);
+            // a body far larger than any acceptable token is refused unread (a token plus up to 1 KiB of whitespace)
+            if (BodyText.knownSize(message.getBody()) > maxTokenLength + 1024L) {
+                throw tooLarge();
+            }
+            token = BodyText.read(message);
         }
         if (isBlank(token)) {
             throw new TokenRefusal(JwtFailure.TOKEN_MISSING,
@@ -44,40 +45,27 @@ public final class TokenLocator {
         }
         // cheap bound first: the trimmed length can only be shorter
         if (token.length() > maxTokenLength && token.trim().length() > maxTokenLength) {
-            throw new TokenRefusal(JwtFailure.TOO_LARGE,
-                    "the token is longer than maxTokenLength (" + maxTokenLength + " characters)");
+            throw tooLarge();
         }
         return token.trim();
     }
 
+    private TokenRefusal tooLarge() {
+        return new TokenRefusal(JwtFailure.TOO_LARGE,
+                "the token is longer than maxTokenLength (" + maxTokenLength + " characters)");
+    }
+
+    /** The credentials after a leading {@code Bearer} (any case); a bare {@code Bearer} holds no token. */
     private static String stripBearer(String value) {
         if (value == null) {
             return null;
         }
         String trimmed = value.trim();
-        if (trimmed.length() >= BEARER.length()
-                && trimmed.substring(0, BEARER.length()).toLowerCase(Locale.ROOT).equals(BEARER)) {
-            return trimmed.substring(BEARER.length());
+        if (trimmed.regionMatches(true, 0, BEARER, 0, BEARER.length())
+                && (trimmed.length() == BEARER.length() || Character.isWhitespace(trimmed.charAt(BEARER.length())))) {
+            return trimmed.substring(BEARER.length()).trim();
         }
         return trimmed;
-    }
-
-    /** The body as text; a stream is read once and kept (cached streams are reset), so nothing is lost. */
-    private static String bodyText(Message message) {
-        Object body = message.getBody();
-        if (body == null) {
-            return null;
-        }
-        if (body instanceof StreamCache cache) {
-            String text = message.getBody(String.class);
-            cache.reset();
-            return text;
-        }
-        String text = message.getBody(String.class);
-        if (body instanceof InputStream) {
-            message.setBody(text);
-        }
-        return text;
     }
 
     private static boolean isBlank(String value) {

@@ -1,0 +1,91 @@
+package io.cameljwt;
+
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+
+import org.apache.camel.Exchange;
+import org.apache.camel.StreamCache;
+import org.junit.jupiter.api.Test;
+
+import static io.cameljwt.Tokens.hs256;
+import static io.cameljwt.Tokens.validClaims;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+
+/**
+ * Where tokens come from, at the edges: an empty {@code Bearer}, bodies too large to be read, and bodies that must
+ * survive an operation that reads them.
+ */
+class TokenInputEdgesTest extends JwtRouteTestSupport {
+
+    private static final String HS = "jwt:validate?secret=" + Tokens.SECRET;
+
+    @Test
+    void bareBearerHoldsNoTokenSoTheBodyIsTriedNext() {
+        refused(send(HS, null, Map.of("Authorization", "Bearer ")), JwtFailure.TOKEN_MISSING, null);
+        refused(send(HS, null, Map.of("Authorization", "bearer")), JwtFailure.TOKEN_MISSING, null);
+        String token = hs256(validClaims());
+        assertEquals("alice", accepted(send(HS, token, Map.of("Authorization", "Bearer")))
+                .getHeader(JwtConstants.JWT_SUBJECT));
+    }
+
+    @Test
+    void cachedStreamBodyLargerThanAnyTokenIsRefusedWithoutBeingRead() {
+        refused(send(HS, new UnreadableCache(20L * 1024 * 1024), Map.of()), JwtFailure.TOO_LARGE, null);
+    }
+
+    @Test
+    void generateWithOutputHeaderKeepsAOneShotStreamBody() {
+        String uri = "jwt:generate?secret=" + Tokens.SECRET + "&outputHeader=X-Token";
+        InputStream body = new ByteArrayInputStream("{\"sub\":\"carol\"}".getBytes(StandardCharsets.UTF_8));
+        Exchange result = send(uri, body, Map.of());
+        assertNotNull(accepted(result).getHeader("X-Token"));
+        assertEquals("{\"sub\":\"carol\"}", result.getMessage().getBody(String.class));
+    }
+
+    /** A stream cache that knows its length and fails the test if anything reads it. */
+    static final class UnreadableCache extends InputStream implements StreamCache {
+        private final long length;
+
+        UnreadableCache(long length) {
+            this.length = length;
+        }
+
+        @Override
+        public int read() {
+            throw new AssertionError("the body was read");
+        }
+
+        @Override
+        public void reset() {
+        }
+
+        @Override
+        public void writeTo(OutputStream os) {
+            throw new AssertionError("the body was read");
+        }
+
+        @Override
+        public StreamCache copy(Exchange exchange) {
+            return this;
+        }
+
+        @Override
+        public boolean inMemory() {
+            return false;
+        }
+
+        @Override
+        public long length() {
+            return length;
+        }
+
+        @Override
+        public long position() {
+            return 0;
+        }
+    }
+}

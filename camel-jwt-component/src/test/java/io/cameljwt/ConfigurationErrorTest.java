@@ -140,6 +140,10 @@ class ConfigurationErrorTest extends CamelTestSupport {
         cases.add(wrong("a jwks that is not JSON", "jwt:validate?jwks=RAW(" + pkcs8 + ")", "jwks", pkcs8));
         cases.add(wrong("a bad rolesMatch next to an inline private JWK Set", "jwt:generate?rolesMatch=bogus&jwks=RAW("
                                                                           + twoSigningKeys + ")", "rolesMatch", twoSigningKeys));
+        for (String reserved : List.of("alg", "kid", "typ", "crit", "b64", "zip", "enc", "cty")) {
+            cases.add(wrong("header." + reserved + " in generate", "jwt:generate?secret=" + SECRET_32 + "&header." + reserved
+                                                                  + "=x", "header." + reserved, SECRET_32));
+        }
         cases.add(wrong("a #name the registry does not have", "jwt:generate?secret=#noSuchSecretBean", "secret"));
         cases.add(wrong("a JWK whose key_ops do not include sign",
                 "jwt:generate?jwks=RAW(" + signingKeyWithOps("verify") + ")", "jwks"));

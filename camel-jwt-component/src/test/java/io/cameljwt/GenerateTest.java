@@ -251,9 +251,9 @@ class GenerateTest extends JwtRouteTestSupport {
 
     @Test
     void headerOptionsAddJoseHeaderParameters() throws Exception {
-        Map<String, Object> header = headerOf(generate(GEN + "&header.x-tenant=acme&header.cty=text", null));
+        Map<String, Object> header = headerOf(generate(GEN + "&header.x-tenant=acme&header.x5t=thumbprint", null));
         assertEquals("acme", header.get("x-tenant"));
-        assertEquals("text", header.get("cty"));
+        assertEquals("thumbprint", header.get("x5t"));
         assertEquals("HS256", header.get("alg"));
     }
 

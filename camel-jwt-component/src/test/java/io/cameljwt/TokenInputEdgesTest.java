@@ -46,6 +46,16 @@ class TokenInputEdgesTest extends JwtRouteTestSupport {
         assertEquals("{\"sub\":\"carol\"}", result.getMessage().getBody(String.class));
     }
 
+    @Test
+    void correctlySignedPayloadThatIsNotUtf8IsRefusedAsMalformed() {
+        byte[] payload = ("{\"sub\":\"alice\",\"exp\":" + (Tokens.now() + 300) + "}").getBytes(StandardCharsets.UTF_8);
+        payload[10] = (byte) 0xC3; // "al\xC3ce": a lead byte followed by 'c' is not UTF-8
+        String signingInput = Tokens.b64(Tokens.json(Tokens.header("HS256"))) + "." + Tokens.b64(payload);
+        String token = signingInput + "." + Tokens.b64(Tokens.signature(signingInput, "HS256", Tokens.HMAC_KEY));
+        refused(sendToken(HS, token), JwtFailure.MALFORMED, token);
+        refused(sendToken("jwt:decode", token), JwtFailure.MALFORMED, token);
+    }
+
     /** A stream cache that knows its length and fails the test if anything reads it. */
     static final class UnreadableCache extends InputStream implements StreamCache {
         private final long length;

@@ -14,8 +14,12 @@ import org.jose4j.lang.JoseException;
  */
 final class JwsSigner {
 
-    /** Header parameters that other options own, or that would change how the token is read. */
-    private static final Set<String> RESERVED = Set.of("alg", "kid", "typ", "crit", "b64", "zip", "enc");
+    /**
+     * Header parameters that other options own, or that would change how the token is read (cty: JWT announces a
+     * nested token, RFC 7519 section 5.2). Key pointers (jku, x5u, x5c, jwk) stay allowed: some APIs ask for them
+     * (SMART Backend Services' jku), and pointing at its own keys is the issuer's choice.
+     */
+    private static final Set<String> RESERVED = Set.of("alg", "kid", "typ", "crit", "b64", "zip", "enc", "cty");
 
     private final SigningKey key;
     private final String type;

@@ -35,6 +35,7 @@ public final class JwsVerifier {
         }
         List<KeyEntry> candidates = keys.candidates(algorithm, (String) kid);
         jws.setAlgorithmConstraints(constraints);
+        JoseException unusable = null;
         for (KeyEntry candidate : candidates) {
             try {
                 jws.setKey(candidate.verificationKey());
@@ -42,8 +43,11 @@ public final class JwsVerifier {
                     return jws;
                 }
             } catch (JoseException e) {
-                throw refusalFor(e);
+                unusable = e; // this key could not check the signature; another candidate may
             }
+        }
+        if (unusable != null && candidates.size() == 1) {
+            throw refusalFor(unusable);
         }
         throw new TokenRefusal(JwtFailure.SIGNATURE_INVALID, "the signature does not verify with the configured "
                                                             + algorithm + " key" + (candidates.size() > 1 ? "s" : ""));

@@ -1,5 +1,8 @@
 package io.cameljwt.internal.verify;
 
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
@@ -21,9 +24,14 @@ public final class TokenParser {
     public static JwtContents contents(JsonWebSignature jws) throws TokenRefusal {
         String payload;
         try {
-            payload = new String(jws.getUnverifiedPayloadBytes(), StandardCharsets.UTF_8);
-        } catch (RuntimeException e) {
-            throw new TokenRefusal(JwtFailure.MALFORMED, "the token payload cannot be read");
+            // strict: invalid UTF-8 is refused rather than read as replacement characters (RFC 8725 section 3.7)
+            payload = StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(jws.getUnverifiedPayloadBytes()))
+                    .toString();
+        } catch (CharacterCodingException | RuntimeException e) {
+            throw new TokenRefusal(JwtFailure.MALFORMED, "the token payload is not UTF-8 text");
         }
         return new JwtContents(CompactJws.header(jws), claims(payload), payload);
     }

@@ -149,14 +149,26 @@ public class JwtConfiguration implements Cloneable {
     /**
      * Refuses, naming the option, a value outside an option's fixed list (Camel binds String options without looking
      * at their {@code enums}, and an option that only some operations read would pass unnoticed); and reads back the
-     * '+' that a URI turns into a space in the media types {@code type} and {@code expectedType}.
+     * '+' that a URI turns into a space in the media types {@code type} and {@code expectedType}; durations must be
+     * whole seconds.
      */
     void checkValues() {
         checkChoice("secretEncoding", secretEncoding, "utf8", "base64", "base64url", "hex");
         checkChoice("rolesMatch", rolesMatch, "any", "all");
         checkChoice("outputFormat", outputFormat, "map", "json");
+        checkSeconds("expiresIn", expiresIn);
+        checkSeconds("notBefore", notBefore);
+        checkSeconds("clockSkew", clockSkew);
+        checkSeconds("maxAge", maxAge);
         type = plusFromUri(type);
         expectedType = plusFromUri(expectedType);
+    }
+
+    /** JWT times are whole seconds (RFC 7519 NumericDate): 500ms would silently become 0, so it is refused. */
+    private static void checkSeconds(String option, long millis) {
+        if (millis < 0 || millis % 1000 != 0) {
+            throw new IllegalArgumentException("Option '" + option + "' must be 0 or a whole number of seconds, such as 30s");
+        }
     }
 
     /**

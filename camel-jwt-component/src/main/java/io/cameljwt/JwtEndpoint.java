@@ -1,6 +1,5 @@
 package io.cameljwt;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.cameljwt.internal.DecodeOperation;
 import io.cameljwt.internal.GenerateOperation;
 import io.cameljwt.internal.ValidateOperation;
@@ -72,7 +71,7 @@ public class JwtEndpoint extends DefaultEndpoint {
         config.checkValues();
         KeyLoader keys = new KeyLoader(getCamelContext());
         return switch (operation) {
-            case generate -> new GenerateOperation(config, SigningKey.select(keys.load(config), config), new ObjectMapper());
+            case generate -> new GenerateOperation(config, SigningKey.select(keys.load(config), config));
             case validate -> new ValidateOperation(config,
                     new JwsVerifier(VerificationKeys.of(keys.load(config), config.getAlgorithm())));
             case decode -> new DecodeOperation(config);

@@ -144,6 +144,15 @@ class ConfigurationErrorTest extends CamelTestSupport {
             cases.add(wrong("header." + reserved + " in generate", "jwt:generate?secret=" + SECRET_32 + "&header." + reserved
                                                                   + "=x", "header." + reserved, SECRET_32));
         }
+        for (String time : List.of("exp", "nbf", "iat")) {
+            cases.add(wrong("claim." + time + " in generate", "jwt:generate?secret=" + SECRET_32 + "&claim." + time + "=5",
+                    "claim." + time, SECRET_32));
+        }
+        cases.add(wrong("expiresIn of 500 milliseconds", "jwt:generate?expiresIn=500&secret=" + SECRET_32, "expiresIn",
+                SECRET_32));
+        cases.add(wrong("clockSkew of 1.5 seconds", "jwt:validate?clockSkew=1500&secret=" + SECRET_32, "clockSkew",
+                SECRET_32));
+        cases.add(wrong("a negative maxAge", "jwt:validate?maxAge=-1000&secret=" + SECRET_32, "maxAge", SECRET_32));
         cases.add(wrong("a #name the registry does not have", "jwt:generate?secret=#noSuchSecretBean", "secret"));
         cases.add(wrong("a JWK whose key_ops do not include sign",
                 "jwt:generate?jwks=RAW(" + signingKeyWithOps("verify") + ")", "jwks"));

@@ -144,6 +144,7 @@ class GenerateTest extends JwtRouteTestSupport {
 
     static Stream<Object> notClaimsObjects() {
         return Stream.of(42, "[1,2,3]", "[{\"sub\":\"a\"}]", "hello world", "\"just a string\"", "{not json",
+                "{\"sub\":\"a\"} trailing text",
                 List.of(Map.of("sub", "a")), true);
     }
 
@@ -152,6 +153,14 @@ class GenerateTest extends JwtRouteTestSupport {
     void bodyThatIsNotAClaimsObjectRaisesInvalidPayloadException(Object body) {
         Exchange result = send(GEN, body, Map.of());
         assertInstanceOf(InvalidPayloadException.class, result.getException(), () -> "got " + result.getException());
+    }
+
+    @Test
+    void timeClaimsThatAreNotNumericDatesRaiseInvalidPayloadException() {
+        for (Object body : List.of(Map.of("exp", "never"), Map.of("nbf", true), "{\"iat\":\"yesterday\"}")) {
+            Exchange result = send(GEN, body, Map.of());
+            assertInstanceOf(InvalidPayloadException.class, result.getException(), () -> body + " gave " + result.getException());
+        }
     }
 
     @Test

@@ -6,11 +6,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.cameljwt.JwtConfiguration;
 import io.cameljwt.internal.io.ClaimsInput;
 import io.cameljwt.internal.keys.SigningKey;
+import io.cameljwt.internal.policy.ClaimValues;
 import org.apache.camel.Exchange;
+import org.apache.camel.InvalidPayloadException;
 import org.apache.camel.Message;
 import org.apache.camel.Processor;
 
@@ -24,17 +28,23 @@ public final class GenerateOperation implements Processor {
     private final ObjectMapper mapper;
     private final JwsSigner signer;
 
-    public GenerateOperation(JwtConfiguration config, SigningKey key, ObjectMapper mapper) {
-        if (config.getExpiresIn() < 0 || config.getNotBefore() < 0) {
-            throw new IllegalArgumentException(
-                    "Option '" + (config.getExpiresIn() < 0 ? "expiresIn" : "notBefore") + "' must not be negative");
+    /** The NumericDate claims, with the option that writes each. */
+    private static final Map<String, String> TIME_CLAIMS = Map.of("exp", "expiresIn", "nbf", "notBefore", "iat", "issuedAt");
+
+    public GenerateOperation(JwtConfiguration config, SigningKey key) {
+        for (String name : TIME_CLAIMS.keySet()) {
+            if (config.getClaims().containsKey(name)) {
+                throw new IllegalArgumentException("Option 'claim." + name + "' would write " + name
+                                                   + " as text: use '" + TIME_CLAIMS.get(name) + "'");
+            }
         }
         if (config.getExpiresIn() == 0 && !config.isAllowNoExpiry()) {
             throw new IllegalArgumentException(
                     "Option 'expiresIn' is 0, which issues tokens that never expire: set allowNoExpiry=true to mean it");
         }
         this.config = config;
-        this.mapper = mapper;
+        // a JSON body with text after the object is refused, not half read
+        this.mapper = JsonMapper.builder().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).build();
         this.input = new ClaimsInput(mapper);
         this.signer = new JwsSigner(key, config.getType(), config.getJoseHeaders());
     }
@@ -43,6 +53,13 @@ public final class GenerateOperation implements Processor {
     public void process(Exchange exchange) throws Exception {
         Map<String, Object> claims = uriClaims(Instant.now());
         claims.putAll(input.read(exchange));
+        for (String name : TIME_CLAIMS.keySet()) {
+            Object value = claims.get(name);
+            if (value != null && ClaimValues.numericDate(value) == null) {
+                throw new InvalidPayloadException(exchange, Map.class, exchange.getMessage(),
+                        new IllegalArgumentException("the claim " + name + " is not a NumericDate (seconds since 1970)"));
+            }
+        }
         String token = signer.sign(mapper.writeValueAsString(claims));
         Message message = exchange.getMessage();
         String outputHeader = config.getOutputHeader();

@@ -39,10 +39,6 @@ public final class ClaimsPolicy {
     }
 
     public static ClaimsPolicy from(JwtConfiguration config) {
-        if (config.getClockSkew() < 0 || config.getMaxAge() < 0) {
-            throw new IllegalArgumentException(
-                    "Option '" + (config.getClockSkew() < 0 ? "clockSkew" : "maxAge") + "' must not be negative");
-        }
         long skew = config.getClockSkew() / 1000;
         List<Check> checks = new ArrayList<>();
         checks.add(expiration(config.isRequireExpiration(), skew));

@@ -14,6 +14,8 @@ import io.cameljwt.internal.verify.TokenParser;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.Processor;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * {@code jwt:validate}: find the token, verify its signature, check the claims policy, write the results. The body is
@@ -27,7 +29,14 @@ public final class ValidateOperation implements Processor {
     private final String rolesClaim;
     private final boolean failOnInvalid;
 
+    private static final Logger LOG = LoggerFactory.getLogger(ValidateOperation.class);
+
     public ValidateOperation(JwtConfiguration config, JwsVerifier verifier) {
+        if (OptionValues.commaList(config.getIssuer()).isEmpty() && OptionValues.commaList(config.getAudience()).isEmpty()) {
+            // RFC 8725 section 3.9: without either, a token the same keys signed for any other service is accepted here
+            LOG.warn("A jwt:validate endpoint checks neither 'issuer' nor 'audience': it accepts every token its keys"
+                     + " verify, including tokens issued for other services");
+        }
         this.locator = new TokenLocator(config.getTokenHeader(), config.getMaxTokenLength());
         this.verifier = verifier;
         this.policy = ClaimsPolicy.from(config);

@@ -97,7 +97,7 @@ public class JwtConfiguration implements Cloneable {
 
     // --- checks made by validate -----------------------------------------------------------------------------------
 
-    @UriParam(label = "validate", defaultValue = "Authorization",
+    @UriParam(label = "validate,decode", defaultValue = "Authorization",
               description = "The header to read the token from when `CamelJwtToken` is absent; a leading `Bearer ` is removed.")
     private String tokenHeader = "Authorization";
     @UriParam(label = "validate", description = "A comma list of claim names that must be present.")
@@ -125,7 +125,7 @@ public class JwtConfiguration implements Cloneable {
               description = "true: an invalid token raises `JwtValidationException`. false: the exchange goes on with"
                             + " `CamelJwtValid=false` and `CamelJwtError` set.")
     private boolean failOnInvalid = true;
-    @UriParam(label = "common", defaultValue = "16384",
+    @UriParam(label = "validate,decode", defaultValue = "16384",
               description = "Tokens longer than this many characters are refused before any parsing.")
     private int maxTokenLength = 16384;
 

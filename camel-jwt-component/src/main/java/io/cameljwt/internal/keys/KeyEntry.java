@@ -3,6 +3,8 @@ package io.cameljwt.internal.keys;
 import java.security.Key;
 import java.security.PrivateKey;
 import java.security.PublicKey;
+import java.security.interfaces.ECKey;
+import java.security.interfaces.EdECKey;
 import java.util.List;
 
 /**
@@ -39,14 +41,23 @@ public record KeyEntry(String option, String kid, String algorithm, String use, 
         return key instanceof javax.crypto.SecretKey;
     }
 
-    /**
-     * Whether this entry may verify signatures: it has a key to verify with, its {@code use} (if any) is {@code sig}
-     * and its {@code key_ops} (if any) include {@code verify} (RFC 7517 sections 4.2 and 4.3).
-     */
+    /** Whether this entry may verify signatures: {@link #whyNotVerifier()} finds nothing against it. */
     public boolean canVerify() {
-        return verificationKey() != null
-               && (use == null || "sig".equals(use))
-               && (keyOps == null || keyOps.contains("verify"));
+        return whyNotVerifier() == null;
+    }
+
+    /**
+     * Why this entry may not verify signatures, or null if it may: it needs a key to verify with, its {@code use} (if
+     * any) must be {@code sig} and its {@code key_ops} (if any) must include {@code verify} (RFC 7517 sections 4.2 and
+     * 4.3). The reason names no key material.
+     */
+    public String whyNotVerifier() {
+        if (verificationKey() == null) {
+            // the JDK derives no public key from an EC or EdDSA private key (an RSA CRT key carries its own)
+            return (key instanceof ECKey || key instanceof EdECKey ? "an EC or EdDSA private key" : "this private key")
+                   + " cannot verify on its own; set 'publicKey' (or use a key store / JWK that holds the public key)";
+        }
+        return whyNotFor("verify");
     }
 
     /**
@@ -54,9 +65,18 @@ public record KeyEntry(String option, String kid, String algorithm, String use, 
      * {@code key_ops} (if any) include {@code sign}.
      */
     public boolean canSign() {
-        return (isPrivate() || isSecret())
-               && (use == null || "sig".equals(use))
-               && (keyOps == null || keyOps.contains("sign"));
+        return (isPrivate() || isSecret()) && whyNotFor("sign") == null;
+    }
+
+    /** What the JWK attributes say against {@code operation} ("sign" or "verify"), or null. */
+    private String whyNotFor(String operation) {
+        if (use != null && !"sig".equals(use)) {
+            return "its use is " + VerificationKeys.safe(use) + ", not sig";
+        }
+        if (keyOps != null && !keyOps.contains(operation)) {
+            return "its key_ops do not include " + operation;
+        }
+        return null;
     }
 
     /** The key to verify signatures with: the secret, or the public half. Null if this entry cannot verify. */

@@ -9,6 +9,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import io.cameljwt.JwtFailure;
 import io.cameljwt.internal.TokenRefusal;
@@ -34,7 +35,7 @@ public final class VerificationKeys {
         if (verifiers.isEmpty()) {
             throw new IllegalArgumentException(keys.isEmpty()
                     ? "validate needs a verification key: set 'secret', 'publicKey', 'keyStore' or 'jwks'"
-                    : "validate needs a verification key: the configured keys are for other uses (JWK use or key_ops)");
+                    : whyNoneVerifies(keys));
         }
         // a weak key is named before any algorithm is fitted, so the message blames the key, not 'algorithm'
         for (KeyEntry key : verifiers) {
@@ -85,6 +86,16 @@ public final class VerificationKeys {
         requireOneKind(used);
         requireDistinctKids(used);
         return new VerificationKeys(Collections.unmodifiableMap(byAlgorithm));
+    }
+
+    /** Why none of the keys can verify, key by key, each named by its option. */
+    private static String whyNoneVerifies(List<KeyEntry> keys) {
+        if (keys.size() == 1) {
+            return "Option " + keys.get(0).describe() + ": " + keys.get(0).whyNotVerifier();
+        }
+        return "validate needs a verification key, and none of the configured keys can verify ("
+               + keys.stream().map(k -> k.describe() + ": " + k.whyNotVerifier()).collect(Collectors.joining("; "))
+               + ")";
     }
 
     /**

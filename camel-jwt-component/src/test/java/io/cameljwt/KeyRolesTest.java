@@ -1,8 +1,10 @@
 package io.cameljwt;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
+import com.nimbusds.jose.JWEAlgorithm;
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.KeyOperation;
@@ -23,6 +25,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
  */
 class KeyRolesTest extends JwtRouteTestSupport {
 
+    private static final String SIGN_WITH_RSA = "jwt:generate?privateKey=classpath:keys/rsa-pkcs8.pem";
+
     @ParameterizedTest
     @ValueSource(strings = { "ec256-pkcs8.pem", "ed25519-pkcs8.pem" })
     void ecOrEdDsaPrivateKeyAloneCannotValidateAndTheMessageSaysToSetPublicKey(String file) {
@@ -40,9 +44,37 @@ class KeyRolesTest extends JwtRouteTestSupport {
                 startFailure("jwt:validate?jwks=RAW(" + set + ")"));
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = { "&algorithm=RS256", "" })
+    void encryptionKeyWithoutUseInAJwkSetIsLeftOutOfValidation(String algorithm) {
+        // bound to RSA-OAEP-256, which is no JWS algorithm: not a verification key, whatever 'algorithm' says
+        String set = set(rsa("sig").build().toPublicJWK(),
+                otherRsa("enc").algorithm(JWEAlgorithm.RSA_OAEP_256).build().toPublicJWK());
+        String token = template.requestBody(routeTo(SIGN_WITH_RSA), Map.of("sub", "alice"), String.class);
+        Object subject = accepted(sendToken("jwt:validate?jwks=RAW(" + set + ")" + algorithm, token))
+                .getHeader(JwtConstants.JWT_SUBJECT);
+        assertEquals("alice", subject);
+    }
+
+    @Test
+    void encryptionKeyWithoutUseInAJwkSetIsLeftOutOfSigning() {
+        // two private keys, one bound to RSA-OAEP-256: the other is the only signing key, so no keyId is needed
+        String set = set(rsa("sig").build(), otherRsa("enc").algorithm(JWEAlgorithm.RSA_OAEP_256).build());
+        String token = template.requestBody(routeTo("jwt:generate?algorithm=RS256&jwks=RAW(" + set + ")"),
+                Map.of("sub", "bob"), String.class);
+        Object subject = accepted(sendToken("jwt:validate?publicKey=classpath:keys/rsa-public.pem", token))
+                .getHeader(JwtConstants.JWT_SUBJECT);
+        assertEquals("bob", subject);
+    }
+
     /** The RSA key of the test key files, as a JWK with its private part. */
     private static RSAKey.Builder rsa(String kid) {
         return new RSAKey.Builder((RSAKey) TestKeys.jwk(TestKeys.keyPair("rsa"), kid));
+    }
+
+    /** A fresh RSA key, as a JWK with its private part. */
+    private static RSAKey.Builder otherRsa(String kid) {
+        return new RSAKey.Builder((RSAKey) TestKeys.jwk(TestKeys.otherKeyPair("rsa"), kid));
     }
 
     private static String set(JWK... keys) {

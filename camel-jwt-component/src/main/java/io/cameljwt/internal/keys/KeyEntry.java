@@ -47,9 +47,9 @@ public record KeyEntry(String option, String kid, String algorithm, String use, 
     }
 
     /**
-     * Why this entry may not verify signatures, or null if it may: it needs a key to verify with, its {@code use} (if
-     * any) must be {@code sig} and its {@code key_ops} (if any) must include {@code verify} (RFC 7517 sections 4.2 and
-     * 4.3). The reason names no key material.
+     * Why this entry may not verify signatures, or null if it may: it needs a key to verify with, its {@code alg} (if
+     * any) must be a supported JWS algorithm, its {@code use} (if any) {@code sig} and its {@code key_ops} (if any)
+     * must include {@code verify} (RFC 7517 sections 4.2 to 4.4). The reason names no key material.
      */
     public String whyNotVerifier() {
         if (verificationKey() == null) {
@@ -61,15 +61,22 @@ public record KeyEntry(String option, String kid, String algorithm, String use, 
     }
 
     /**
-     * Whether this entry may sign: it is a private key or a secret, its {@code use} (if any) is {@code sig} and its
-     * {@code key_ops} (if any) include {@code sign}.
+     * Whether this entry may sign: it is a private key or a secret, its {@code alg} (if any) is a supported JWS
+     * algorithm, its {@code use} (if any) is {@code sig} and its {@code key_ops} (if any) include {@code sign}.
      */
     public boolean canSign() {
         return (isPrivate() || isSecret()) && whyNotFor("sign") == null;
     }
 
-    /** What the JWK attributes say against {@code operation} ("sign" or "verify"), or null. */
+    /**
+     * What the JWK attributes say against {@code operation} ("sign" or "verify"), or null. A key bound to an
+     * {@code alg} that is no supported JWS algorithm (RSA-OAEP, A256GCM, "ES521") is for something else: it takes no
+     * part in signing or verifying, even without a {@code use}.
+     */
     private String whyNotFor(String operation) {
+        if (algorithm != null && !Algorithms.isSupported(algorithm)) {
+            return "its alg " + VerificationKeys.safe(algorithm) + " is not a JWS algorithm this component supports";
+        }
         if (use != null && !"sig".equals(use)) {
             return "its use is " + VerificationKeys.safe(use) + ", not sig";
         }

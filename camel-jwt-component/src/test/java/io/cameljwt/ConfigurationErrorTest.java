@@ -99,6 +99,8 @@ class ConfigurationErrorTest extends CamelTestSupport {
                 "expiresIn", SECRET_32));
         cases.add(wrong("an unknown secretEncoding", "jwt:validate?secretEncoding=base32&secret=" + SECRET_32,
                 "secretEncoding", SECRET_32));
+        cases.add(wrong("secretEncoding=utf-8, which is not one of its values (utf8)",
+                "jwt:validate?secretEncoding=utf-8&secret=" + SECRET_32, "secretEncoding", SECRET_32));
         cases.add(wrong("a secret that is not the base64 it claims", "jwt:validate?secretEncoding=base64&secret=" + SECRET_32 + "*",
                 "secret", SECRET_32));
         cases.add(wrong("a base64 secret whose '+' a URI turned into a space",

@@ -154,7 +154,7 @@ public final class KeyLoader {
         String name = encoding == null ? "utf8" : encoding.toLowerCase(Locale.ROOT);
         try {
             byte[] bytes = switch (name) {
-                case "utf8", "utf-8" -> secret.getBytes(StandardCharsets.UTF_8);
+                case "utf8" -> secret.getBytes(StandardCharsets.UTF_8);
                 case "base64" -> decodeBase64(secret);
                 case "base64url" -> Base64.getUrlDecoder().decode(secret.trim());
                 case "hex" -> HexFormat.of().parseHex(secret.trim());

@@ -91,6 +91,14 @@ public record KeyEntry(String option, String kid, String algorithm, String use, 
         return isSecret() ? key : publicKey;
     }
 
+    /**
+     * The key whose type, size and curve decide which algorithms fit this entry: the secret, else the public half
+     * where known (a private key has the same type and size), else the private key itself.
+     */
+    public Key inspectedKey() {
+        return isSecret() || publicKey == null ? key : publicKey;
+    }
+
     /** What this entry is called in messages: its option and kid, never its material. */
     public String describe() {
         return kid == null ? "'" + option + "'" : "'" + option + "' (kid " + kid + ")";

@@ -59,7 +59,7 @@ public final class VerificationKeys {
         }
         Map<String, List<KeyEntry>> byAlgorithm = new LinkedHashMap<>();
         for (String alg : allowed) {
-            SigningKey.requireUsable(alg);
+            Algorithms.requireUsable(alg);
             List<KeyEntry> fitting = new ArrayList<>();
             List<String> misfits = new ArrayList<>();
             for (KeyEntry key : verifiers) {
@@ -130,10 +130,6 @@ public final class VerificationKeys {
 
     public Set<String> algorithms() {
         return byAlgorithm.keySet();
-    }
-
-    public boolean allows(String algorithm) {
-        return byAlgorithm.containsKey(algorithm);
     }
 
     /**

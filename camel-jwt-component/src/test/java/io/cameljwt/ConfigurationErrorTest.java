@@ -33,6 +33,8 @@ class ConfigurationErrorTest extends CamelTestSupport {
     private static final String EC256_PRIVATE = "classpath:keys/ec256-pkcs8.pem";
     private static final String P12 = "keyStore=classpath:keys/keys.p12&keyStorePassword=storepass";
     private static final String WRONG_PASSWORD = "wrong-password-4711";
+    /** What follows the '#' of a secret or password that is not a bean name. */
+    private static final String HASH_SECRET = "Zq8vN3xLq0pT7mWc2rYh5sKd9fGj4bAe";
     /** 48 bytes in base64 (no padding) that begin with "++++" (bytes fb ef be). */
     private static final String PLUS_SECRET = "++++" + Base64.getEncoder().encodeToString(new byte[45]).replace('A', 'Q');
 
@@ -97,6 +99,8 @@ class ConfigurationErrorTest extends CamelTestSupport {
                 "expiresIn", SECRET_32));
         cases.add(wrong("an unknown secretEncoding", "jwt:validate?secretEncoding=base32&secret=" + SECRET_32,
                 "secretEncoding", SECRET_32));
+        cases.add(wrong("secretEncoding=utf-8, which is not one of its values (utf8)",
+                "jwt:validate?secretEncoding=utf-8&secret=" + SECRET_32, "secretEncoding", SECRET_32));
         cases.add(wrong("a secret that is not the base64 it claims", "jwt:validate?secretEncoding=base64&secret=" + SECRET_32 + "*",
                 "secret", SECRET_32));
         cases.add(wrong("a base64 secret whose '+' a URI turned into a space",
@@ -154,6 +158,12 @@ class ConfigurationErrorTest extends CamelTestSupport {
                 SECRET_32));
         cases.add(wrong("a negative maxAge", "jwt:validate?maxAge=-1000&secret=" + SECRET_32, "maxAge", SECRET_32));
         cases.add(wrong("a #name the registry does not have", "jwt:generate?secret=#noSuchSecretBean", "secret"));
+        // a value that begins with '#' is taken as a bean name: the rest may be the secret itself, so it is never shown
+        cases.add(wrong("a secret that begins with # and names no bean",
+                "jwt:generate?secret=#" + HASH_SECRET, "secret", HASH_SECRET));
+        cases.add(wrong("a key store password that begins with # and names no bean",
+                "jwt:validate?keyStore=classpath:keys/keys.p12&keyStorePassword=#" + HASH_SECRET, "keyStorePassword",
+                HASH_SECRET));
         cases.add(wrong("a JWK whose key_ops do not include sign",
                 "jwt:generate?jwks=RAW(" + signingKeyWithOps("verify") + ")", "jwks"));
         return cases.stream();

@@ -26,6 +26,7 @@ class KeyReferenceTest extends CamelTestSupport {
         registry.bind("jwtSecret", SECRET);
         registry.bind("signingPem", TestKeys.text("keys/ec256-pkcs8.pem"));
         registry.bind("verifyingPem", TestKeys.text("keys/ec256-public.pem"));
+        registry.bind("notAString", 42);
     }
 
     @Override
@@ -71,6 +72,18 @@ class KeyReferenceTest extends CamelTestSupport {
             assertTrue(message.startsWith("Option 'secret': an HMAC secret of 20 bytes is shorter than HS256"), message);
             assertFalse(message.contains("only-twenty-bytes-ok"), message);
         }
+    }
+
+    @Test
+    void beanThatIsNotAStringIsRefusedWithoutNamingTheBean() {
+        Exception failure = assertThrows(FailedToStartRouteException.class, () -> context.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("direct:not-a-string").to("jwt:validate?secret=#notAString");
+            }
+        }));
+        // the text after '#' may be a secret that merely begins with '#': it is never echoed
+        assertEquals("Option 'secret' refers to a bean (#name) that is not a String", rootMessage(failure));
     }
 
     private static String rootMessage(Throwable failure) {

@@ -5,6 +5,7 @@ import java.security.interfaces.ECKey;
 import java.security.interfaces.EdECKey;
 import java.security.interfaces.RSAKey;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 
 import javax.crypto.SecretKey;
@@ -40,12 +41,26 @@ public final class Algorithms {
         return SUPPORTED_SET.contains(algorithm);
     }
 
+    /**
+     * Refuses, as a value of the {@code algorithm} option, {@code none} in any spelling and anything else the component
+     * does not support; for signing and verifying alike.
+     */
+    static void requireUsable(String algorithm) {
+        if ("none".equals(algorithm.toLowerCase(Locale.ROOT))) {
+            throw new IllegalArgumentException("Option 'algorithm': 'none' is never accepted (RFC 8725)");
+        }
+        if (!isSupported(algorithm)) {
+            throw new IllegalArgumentException("Option 'algorithm': '" + algorithm + "' is not supported; use one of "
+                                               + String.join(", ", SUPPORTED));
+        }
+    }
+
     /** The algorithm to use with a key when none is configured: the key's own {@code alg}, else by key type. */
     public static String defaultFor(KeyEntry entry) {
         if (entry.algorithm() != null) {
             return entry.algorithm();
         }
-        Key key = entry.isSecret() ? entry.key() : entry.publicKey() != null ? entry.publicKey() : entry.key();
+        Key key = entry.inspectedKey();
         if (key instanceof SecretKey) {
             return AlgorithmIdentifiers.HMAC_SHA256;
         }
@@ -76,7 +91,7 @@ public final class Algorithms {
         if (entry.algorithm() != null && !entry.algorithm().equals(algorithm)) {
             return "the key is bound to " + entry.algorithm();
         }
-        Key key = entry.isSecret() ? entry.key() : entry.publicKey() != null ? entry.publicKey() : entry.key();
+        Key key = entry.inspectedKey();
         switch (algorithm) {
             case "HS256", "HS384", "HS512" -> {
                 if (!(key instanceof SecretKey secret)) {

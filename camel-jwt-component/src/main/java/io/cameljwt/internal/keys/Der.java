@@ -124,7 +124,8 @@ final class Der {
                     length = (length << 8) | (data[position++] & 0xff);
                 }
             }
-            if (length < 0 || position + length > data.length) {
+            // not position + length, which overflows for a length near 2^31
+            if (length < 0 || length > data.length - position) {
                 throw invalid();
             }
             byte[] content = new byte[length];

@@ -3,6 +3,8 @@ package io.cameljwt.internal.keys;
 import java.security.Key;
 import java.security.PrivateKey;
 import java.security.PublicKey;
+import java.security.interfaces.ECKey;
+import java.security.interfaces.EdECKey;
 import java.util.List;
 
 /**
@@ -39,29 +41,62 @@ public record KeyEntry(String option, String kid, String algorithm, String use, 
         return key instanceof javax.crypto.SecretKey;
     }
 
-    /**
-     * Whether this entry may verify signatures: it has a key to verify with, its {@code use} (if any) is {@code sig}
-     * and its {@code key_ops} (if any) include {@code verify} (RFC 7517 sections 4.2 and 4.3).
-     */
+    /** Whether this entry may verify signatures: {@link #whyNotVerifier()} finds nothing against it. */
     public boolean canVerify() {
-        return verificationKey() != null
-               && (use == null || "sig".equals(use))
-               && (keyOps == null || keyOps.contains("verify"));
+        return whyNotVerifier() == null;
     }
 
     /**
-     * Whether this entry may sign: it is a private key or a secret, its {@code use} (if any) is {@code sig} and its
-     * {@code key_ops} (if any) include {@code sign}.
+     * Why this entry may not verify signatures, or null if it may: it needs a key to verify with, its {@code alg} (if
+     * any) must be a supported JWS algorithm, its {@code use} (if any) {@code sig} and its {@code key_ops} (if any)
+     * must include {@code verify} (RFC 7517 sections 4.2 to 4.4). The reason names no key material.
+     */
+    public String whyNotVerifier() {
+        if (verificationKey() == null) {
+            // the JDK derives no public key from an EC or EdDSA private key (an RSA CRT key carries its own)
+            return (key instanceof ECKey || key instanceof EdECKey ? "an EC or EdDSA private key" : "this private key")
+                   + " cannot verify on its own; set 'publicKey' (or use a key store / JWK that holds the public key)";
+        }
+        return whyNotFor("verify");
+    }
+
+    /**
+     * Whether this entry may sign: it is a private key or a secret, its {@code alg} (if any) is a supported JWS
+     * algorithm, its {@code use} (if any) is {@code sig} and its {@code key_ops} (if any) include {@code sign}.
      */
     public boolean canSign() {
-        return (isPrivate() || isSecret())
-               && (use == null || "sig".equals(use))
-               && (keyOps == null || keyOps.contains("sign"));
+        return (isPrivate() || isSecret()) && whyNotFor("sign") == null;
+    }
+
+    /**
+     * What the JWK attributes say against {@code operation} ("sign" or "verify"), or null. A key bound to an
+     * {@code alg} that is no supported JWS algorithm (RSA-OAEP, A256GCM, "ES521") is for something else: it takes no
+     * part in signing or verifying, even without a {@code use}.
+     */
+    private String whyNotFor(String operation) {
+        if (algorithm != null && !Algorithms.isSupported(algorithm)) {
+            return "its alg " + VerificationKeys.safe(algorithm) + " is not a JWS algorithm this component supports";
+        }
+        if (use != null && !"sig".equals(use)) {
+            return "its use is " + VerificationKeys.safe(use) + ", not sig";
+        }
+        if (keyOps != null && !keyOps.contains(operation)) {
+            return "its key_ops do not include " + operation;
+        }
+        return null;
     }
 
     /** The key to verify signatures with: the secret, or the public half. Null if this entry cannot verify. */
     public Key verificationKey() {
         return isSecret() ? key : publicKey;
+    }
+
+    /**
+     * The key whose type, size and curve decide which algorithms fit this entry: the secret, else the public half
+     * where known (a private key has the same type and size), else the private key itself.
+     */
+    public Key inspectedKey() {
+        return isSecret() || publicKey == null ? key : publicKey;
     }
 
     /** What this entry is called in messages: its option and kid, never its material. */

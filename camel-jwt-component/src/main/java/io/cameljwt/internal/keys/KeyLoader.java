@@ -154,7 +154,7 @@ public final class KeyLoader {
         String name = encoding == null ? "utf8" : encoding.toLowerCase(Locale.ROOT);
         try {
             byte[] bytes = switch (name) {
-                case "utf8", "utf-8" -> secret.getBytes(StandardCharsets.UTF_8);
+                case "utf8" -> secret.getBytes(StandardCharsets.UTF_8);
                 case "base64" -> decodeBase64(secret);
                 case "base64url" -> Base64.getUrlDecoder().decode(secret.trim());
                 case "hex" -> HexFormat.of().parseHex(secret.trim());
@@ -288,7 +288,8 @@ public final class KeyLoader {
     /**
      * Camel binds {@code #name} to a bean only for options of an object type; for these text options it would hand
      * over the reference itself, and a bean name would quietly become the key. So {@code #name} (and
-     * {@code #bean:name}) is looked up here, and a name the registry lacks is an error, never a key.
+     * {@code #bean:name}) is looked up here, and a name the registry lacks is an error, never a key. The message never
+     * holds the name: a secret or password that merely begins with '#' would show in it.
      */
     private String bean(String value, String option) {
         String trimmed = value.trim();
@@ -300,7 +301,7 @@ public final class KeyLoader {
         if (bean instanceof String text) {
             return text;
         }
-        throw new IllegalArgumentException("Option '" + option + "' refers to bean '" + name + "', which "
+        throw new IllegalArgumentException("Option '" + option + "' refers to a bean (#name) that "
                                            + (bean == null ? "the registry does not have" : "is not a String"));
     }
 

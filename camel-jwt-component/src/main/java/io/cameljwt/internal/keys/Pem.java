@@ -30,11 +30,22 @@ final class Pem {
     record Block(String label, byte[] der) {
     }
 
-    /** The first PEM block of the text. */
+    /**
+     * The first block of the text whose label is a key or a certificate, else its first block (whose label the caller
+     * then refuses). Other blocks may come first: {@code openssl ecparam -genkey} writes EC PARAMETERS before the key.
+     */
     static Block firstBlock(String text, String option) {
         Matcher m = BLOCK.matcher(text);
         if (!m.find()) {
             throw new IllegalArgumentException("Option '" + option + "' holds no PEM block (-----BEGIN ...-----)");
+        }
+        int first = m.start();
+        boolean found = isKeyOrCertificate(m.group(1));
+        while (!found && m.find()) {
+            found = isKeyOrCertificate(m.group(1));
+        }
+        if (!found) {
+            m.find(first);
         }
         String body = m.group(2).replaceAll("\\s+", "");
         try {
@@ -46,6 +57,11 @@ final class Pem {
                                                        ? " (in a URI, wrap PEM text in RAW(...): a '+' turns into a space)"
                                                        : ""));
         }
+    }
+
+    private static boolean isKeyOrCertificate(String label) {
+        String trimmed = label.trim();
+        return trimmed.endsWith("KEY") || trimmed.equals("CERTIFICATE");
     }
 
     static PrivateKey privateKey(String text, String option) {

@@ -1,7 +1,6 @@
 package io.cameljwt.internal.keys;
 
 import java.util.List;
-import java.util.Locale;
 import java.util.stream.Collectors;
 
 import io.cameljwt.JwtConfiguration;
@@ -46,7 +45,7 @@ public record SigningKey(KeyEntry entry, String algorithm, String kid) {
         if (algorithm.contains(",")) {
             throw new IllegalArgumentException("Option 'algorithm': generate signs with one algorithm, not a list");
         }
-        requireUsable(algorithm);
+        Algorithms.requireUsable(algorithm);
         String misfit = Algorithms.misfit(algorithm, chosen);
         if (misfit != null) {
             // with no algorithm configured, the key itself is what is wrong (a short secret, a small RSA key)
@@ -56,16 +55,5 @@ public record SigningKey(KeyEntry entry, String algorithm, String kid) {
         }
         String kid = config.getKeyId() != null ? config.getKeyId() : chosen.kid();
         return new SigningKey(chosen, algorithm, kid);
-    }
-
-    /** Refuses {@code none} in any spelling, and anything else the component does not support. */
-    static void requireUsable(String algorithm) {
-        if ("none".equals(algorithm.toLowerCase(Locale.ROOT))) {
-            throw new IllegalArgumentException("Option 'algorithm': 'none' is never accepted (RFC 8725)");
-        }
-        if (!Algorithms.isSupported(algorithm)) {
-            throw new IllegalArgumentException("Option 'algorithm': '" + algorithm + "' is not supported; use one of "
-                                               + String.join(", ", Algorithms.SUPPORTED));
-        }
     }
 }

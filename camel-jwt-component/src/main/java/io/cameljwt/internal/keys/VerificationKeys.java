@@ -9,6 +9,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import io.cameljwt.JwtFailure;
 import io.cameljwt.internal.TokenRefusal;
@@ -34,7 +35,7 @@ public final class VerificationKeys {
         if (verifiers.isEmpty()) {
             throw new IllegalArgumentException(keys.isEmpty()
                     ? "validate needs a verification key: set 'secret', 'publicKey', 'keyStore' or 'jwks'"
-                    : "validate needs a verification key: the configured keys are for other uses (JWK use or key_ops)");
+                    : whyNoneVerifies(keys));
         }
         // a weak key is named before any algorithm is fitted, so the message blames the key, not 'algorithm'
         for (KeyEntry key : verifiers) {
@@ -53,17 +54,12 @@ public final class VerificationKeys {
                     throw new IllegalArgumentException(
                             "Option 'algorithm' is needed: no default fits the key of " + key.describe());
                 }
-                if (!Algorithms.isSupported(byDefault)) {
-                    // a key bound to an encryption or unknown alg (A256GCM, RSA1_5, "ES521") never verifies
-                    throw new IllegalArgumentException("Option " + key.describe() + ": its alg "
-                                                       + safe(byDefault) + " is not a supported JWS algorithm");
-                }
                 allowed.add(byDefault);
             }
         }
         Map<String, List<KeyEntry>> byAlgorithm = new LinkedHashMap<>();
         for (String alg : allowed) {
-            SigningKey.requireUsable(alg);
+            Algorithms.requireUsable(alg);
             List<KeyEntry> fitting = new ArrayList<>();
             List<String> misfits = new ArrayList<>();
             for (KeyEntry key : verifiers) {
@@ -85,6 +81,16 @@ public final class VerificationKeys {
         requireOneKind(used);
         requireDistinctKids(used);
         return new VerificationKeys(Collections.unmodifiableMap(byAlgorithm));
+    }
+
+    /** Why none of the keys can verify, key by key, each named by its option. */
+    private static String whyNoneVerifies(List<KeyEntry> keys) {
+        if (keys.size() == 1) {
+            return "Option " + keys.get(0).describe() + ": " + keys.get(0).whyNotVerifier();
+        }
+        return "validate needs a verification key, and none of the configured keys can verify ("
+               + keys.stream().map(k -> k.describe() + ": " + k.whyNotVerifier()).collect(Collectors.joining("; "))
+               + ")";
     }
 
     /**
@@ -124,10 +130,6 @@ public final class VerificationKeys {
 
     public Set<String> algorithms() {
         return byAlgorithm.keySet();
-    }
-
-    public boolean allows(String algorithm) {
-        return byAlgorithm.containsKey(algorithm);
     }
 
     /**

@@ -1,7 +1,6 @@
 package io.cameljwt.internal.keys;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -12,6 +11,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import io.cameljwt.JwtFailure;
+import io.cameljwt.internal.OptionValues;
 import io.cameljwt.internal.TokenRefusal;
 
 /**
@@ -46,7 +46,7 @@ public final class VerificationKeys {
         }
         Set<String> allowed = new LinkedHashSet<>();
         if (algorithm != null && !algorithm.isBlank()) {
-            Arrays.stream(algorithm.split(",")).map(String::trim).filter(s -> !s.isEmpty()).forEach(allowed::add);
+            allowed.addAll(OptionValues.commaList(algorithm));
         } else {
             for (KeyEntry key : verifiers) {
                 String byDefault = Algorithms.defaultFor(key);

@@ -6,7 +6,6 @@ import java.security.KeyFactory;
 import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.security.cert.CertificateFactory;
-import java.security.cert.X509Certificate;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.security.spec.X509EncodedKeySpec;
 import java.util.Base64;
@@ -76,43 +75,44 @@ final class Pem {
                     "Option '" + option + "': expected a PEM private key, found '" + block.label() + "'");
         };
         PKCS8EncodedKeySpec spec = new PKCS8EncodedKeySpec(pkcs8);
-        for (String algorithm : KEY_ALGORITHMS) {
-            try {
-                return KeyFactory.getInstance(algorithm).generatePrivate(spec);
-            } catch (GeneralSecurityException | IllegalArgumentException e) {
-                // not this algorithm: try the next
-            }
-        }
-        throw new IllegalArgumentException(
-                "Option '" + option + "': the private key is not an RSA, EC, Ed25519 or Ed448 key this JVM can read");
+        return withAnyKeyFactory(factory -> factory.generatePrivate(spec), "private key", option);
     }
 
     static PublicKey publicKey(String text, String option) {
         Block block = firstBlock(text, option);
+        if (block.label().equals("CERTIFICATE")) {
+            try {
+                return CertificateFactory.getInstance("X.509")
+                        .generateCertificate(new ByteArrayInputStream(block.der())).getPublicKey();
+            } catch (GeneralSecurityException e) {
+                throw new IllegalArgumentException("Option '" + option + "': the certificate cannot be read");
+            }
+        }
         byte[] spki = switch (block.label()) {
             case "PUBLIC KEY" -> block.der();
             case "RSA PUBLIC KEY" -> Der.pkcs1RsaPublicToSpki(block.der());
-            case "CERTIFICATE" -> {
-                try {
-                    X509Certificate certificate = (X509Certificate) CertificateFactory.getInstance("X.509")
-                            .generateCertificate(new ByteArrayInputStream(block.der()));
-                    yield certificate.getPublicKey().getEncoded();
-                } catch (GeneralSecurityException e) {
-                    throw new IllegalArgumentException("Option '" + option + "': the certificate cannot be read", e);
-                }
-            }
             default -> throw new IllegalArgumentException(
                     "Option '" + option + "': expected a PEM public key or certificate, found '" + block.label() + "'");
         };
         X509EncodedKeySpec spec = new X509EncodedKeySpec(spki);
+        return withAnyKeyFactory(factory -> factory.generatePublic(spec), "public key", option);
+    }
+
+    @FunctionalInterface
+    private interface KeyReader<K> {
+        K read(KeyFactory factory) throws GeneralSecurityException;
+    }
+
+    /** The key read by the first key factory (RSA, EC, Ed25519, Ed448) that understands it. */
+    private static <K> K withAnyKeyFactory(KeyReader<K> reader, String what, String option) {
         for (String algorithm : KEY_ALGORITHMS) {
             try {
-                return KeyFactory.getInstance(algorithm).generatePublic(spec);
+                return reader.read(KeyFactory.getInstance(algorithm));
             } catch (GeneralSecurityException | IllegalArgumentException e) {
                 // not this algorithm: try the next
             }
         }
         throw new IllegalArgumentException(
-                "Option '" + option + "': the public key is not an RSA, EC, Ed25519 or Ed448 key this JVM can read");
+                "Option '" + option + "': the " + what + " is not an RSA, EC, Ed25519 or Ed448 key this JVM can read");
     }
 }

@@ -38,31 +38,36 @@ public class JwtEndpoint extends DefaultEndpoint {
         this.configuration = configuration;
     }
 
-    /** What each message goes through: built once per start, with the keys loaded and checked, shared by producers. */
+    /** What each message goes through, while any producer runs: built with the keys loaded and checked. */
     private volatile Processor operationProcessor;
+    /** How many started producers use {@link #operationProcessor}. */
+    private int users;
 
     /**
-     * The operation, built when a producer starts rather than when the endpoint is created: a configuration error then
-     * fails the route's start with our message only, whereas Camel puts the whole endpoint URI, which may hold key
-     * text, into the message of an endpoint that fails to resolve.
+     * Called as a producer starts: the first one builds the operation, the others share it. It is built here, not when
+     * the endpoint is created, so a configuration error fails the route's start with our message only, whereas Camel
+     * puts the whole endpoint URI, which may hold key text, into the message of an endpoint that fails to resolve.
      */
+    synchronized void acquireOperationProcessor() {
+        if (users == 0) {
+            operationProcessor = createOperationProcessor();
+        }
+        users++;
+    }
+
+    /** Called as a producer stops: the last one forgets the operation, so a restart reads the keys again. */
+    synchronized void releaseOperationProcessor() {
+        if (users > 0 && --users == 0) {
+            operationProcessor = null;
+        }
+    }
+
     Processor operationProcessor() {
         Processor processor = operationProcessor;
         if (processor == null) {
-            synchronized (this) {
-                processor = operationProcessor;
-                if (processor == null) {
-                    processor = createOperationProcessor();
-                    operationProcessor = processor;
-                }
-            }
+            throw new IllegalStateException("The jwt producer is not started");
         }
         return processor;
-    }
-
-    /** Forgets the operation, so that the next start reads the keys again (a rotated file, a rebound bean). */
-    void releaseOperationProcessor() {
-        operationProcessor = null;
     }
 
     private Processor createOperationProcessor() {

@@ -4,8 +4,8 @@ import org.apache.camel.Exchange;
 import org.apache.camel.support.DefaultProducer;
 
 /**
- * Runs the endpoint's operation, which the endpoint builds, with its keys, when a producer starts,
- * and forgets when one stops, so a restarted route reads its keys again.
+ * Runs the endpoint's operation, which the endpoint builds, with its keys, when the first of its
+ * producers starts, and forgets when the last one stops, so a restarted route reads its keys again.
  */
 public class JwtProducer extends DefaultProducer {
 
@@ -18,15 +18,21 @@ public class JwtProducer extends DefaultProducer {
         return (JwtEndpoint) super.getEndpoint();
     }
 
+    private boolean acquired;
+
     @Override
     protected void doStart() throws Exception {
         super.doStart();
-        getEndpoint().operationProcessor(); // loads and checks the keys now, so a wrong configuration stops the start
+        getEndpoint().acquireOperationProcessor(); // loads and checks the keys now, so a wrong configuration stops the start
+        acquired = true;
     }
 
     @Override
     protected void doStop() throws Exception {
-        getEndpoint().releaseOperationProcessor();
+        if (acquired) {
+            acquired = false;
+            getEndpoint().releaseOperationProcessor();
+        }
         super.doStop();
     }
 

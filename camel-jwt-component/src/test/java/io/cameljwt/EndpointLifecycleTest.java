@@ -56,8 +56,8 @@ class EndpointLifecycleTest extends CamelTestSupport {
         return new RouteBuilder() {
             @Override
             public void configure() {
-                from("direct:one").to(SIGN);
-                from("direct:two").to(SIGN);
+                from("direct:one").routeId("one").to(SIGN);
+                from("direct:two").routeId("two").to(SIGN);
                 from("direct:rotating").routeId("rotating").to("jwt:generate?secret=#rotatingSecret");
             }
         };
@@ -70,6 +70,19 @@ class EndpointLifecycleTest extends CamelTestSupport {
             template.requestBody(SIGN, Map.of("n", i), String.class);
         }
         assertEquals(1, store.opened.get());
+    }
+
+    @Test
+    void stoppingOneOfTwoRoutesLeavesTheOtherWithItsKeysAndTheLastStopReleasesThem() throws Exception {
+        template.requestBody("direct:one", Map.of("n", 1), String.class);
+        context.getRouteController().stopRoute("one");
+        template.requestBody("direct:two", Map.of("n", 2), String.class);
+        assertEquals(1, store.opened.get(), "the running route kept the keys read at start");
+
+        context.getRouteController().stopRoute("two");
+        context.getRouteController().startRoute("one");
+        template.requestBody("direct:one", Map.of("n", 3), String.class);
+        assertEquals(2, store.opened.get(), "starting again after the last stop reads the keys again");
     }
 
     @Test

@@ -64,6 +64,17 @@ class DocumentedOptionsTest {
     }
 
     @Test
+    void everyHeaderOfTheMetadataIsOnTheHeadersPageAndNoOther() throws IOException {
+        Set<String> documented = new LinkedHashSet<>();
+        Matcher header = Pattern.compile("^\\| `(CamelJwt[A-Za-z]+)`", Pattern.MULTILINE)
+                .matcher(Files.readString(Path.of("../docs/headers.md")));
+        while (header.find()) {
+            documented.add(header.group(1));
+        }
+        assertEquals(new LinkedHashSet<>(names(metadata.get("headers"))), documented);
+    }
+
+    @Test
     void everyEndpointAndComponentOptionHasARow() {
         Set<String> missing = new LinkedHashSet<>();
         for (String section : List.of("properties", "componentProperties")) {

@@ -75,6 +75,15 @@ class DocumentedOptionsTest {
     }
 
     @Test
+    void everyFailureIsOnTheFailuresPageWithItsHttpStatus() throws IOException {
+        String page = Files.readString(Path.of("../docs/failures.md"));
+        for (JwtFailure failure : JwtFailure.values()) {
+            assertTrue(page.contains("| `" + failure.name() + "` | " + failure.httpStatus() + " |"),
+                    () -> "docs/failures.md has no row for " + failure + " with status " + failure.httpStatus());
+        }
+    }
+
+    @Test
     void everyEndpointAndComponentOptionHasARow() {
         Set<String> missing = new LinkedHashSet<>();
         for (String section : List.of("properties", "componentProperties")) {

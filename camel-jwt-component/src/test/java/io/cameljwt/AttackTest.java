@@ -38,6 +38,7 @@ import org.junit.jupiter.api.function.ThrowingSupplier;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -371,11 +372,15 @@ class AttackTest extends JwtRouteTestSupport {
         return token;
     }
 
-    /** The same bytes, written with a non-zero unused bit in the last character. */
-    private static String withTrailingBits(String part) {
+    /**
+     * The same bytes, written with a non-zero unused bit in the last character: the lowest, or the highest of the
+     * unused bits (4 of them after one byte, 2 after two).
+     */
+    private static String withTrailingBits(String part, boolean highest) {
         String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
         int last = alphabet.indexOf(part.charAt(part.length() - 1));
-        String changed = part.substring(0, part.length() - 1) + alphabet.charAt(last | 1);
+        int bit = highest ? (part.length() % 4 == 2 ? 0x08 : 0x02) : 0x01;
+        String changed = part.substring(0, part.length() - 1) + alphabet.charAt(last | bit);
         // lenient decoders read the same bytes: that is what makes it an attack on token identity
         assertTrue(Arrays.equals(Base64.getUrlDecoder().decode(part), Base64.getUrlDecoder().decode(changed)));
         assertNotEquals(part, changed);
@@ -383,14 +388,31 @@ class AttackTest extends JwtRouteTestSupport {
     }
 
     @ParameterizedTest
-    @ValueSource(ints = { 0, 1, 2 })
-    void extraTrailingBitsInAnyPartAreRefusedAsMalformed(int index) {
+    @CsvSource({ "0, false", "1, false", "2, false", "0, true", "1, true", "2, true" })
+    void extraTrailingBitsInAnyPartAreRefusedAsMalformed(int index, boolean highest) {
         String valid = tokenWithPartialLastCharacters();
         accepted(sendToken(HS, valid));
         String[] p = parts(valid);
-        p[index] = withTrailingBits(p[index]);
+        p[index] = withTrailingBits(p[index], highest);
         String token = String.join(".", p);
         refused(sendToken(HS, token), JwtFailure.MALFORMED, token);
+    }
+
+    /**
+     * An HS384 signature is 48 bytes, 64 characters: one more character holds 6 bits, less than a byte, which a lenient
+     * decoder drops, so the signature would still verify.
+     */
+    @Test
+    void oneCharacterAfterAWholeSignatureIsRefusedAsMalformed() {
+        byte[] secret = "0123456789abcdef0123456789abcdef0123456789abcdef".getBytes(StandardCharsets.UTF_8);
+        String uri = "jwt:validate?algorithm=HS384&secret=" + new String(secret, StandardCharsets.UTF_8);
+        String valid = Tokens.sign(json(Tokens.header("HS384")), json(validClaims()), "HS384", new HmacKey(secret));
+        assertEquals(64, Tokens.signaturePart(valid).length());
+        accepted(sendToken(uri, valid));
+        for (String extra : List.of("A", "Q", "_")) {
+            String token = valid + extra;
+            refused(sendToken(uri, token), JwtFailure.MALFORMED, token);
+        }
     }
 
     @ParameterizedTest

@@ -57,6 +57,7 @@ class ConfigurationErrorTest extends CamelTestSupport {
         String twoSigningKeys = new JWKSet(List.of(
                 TestKeys.jwk(TestKeys.keyPair("rsa"), "one"), TestKeys.jwk(TestKeys.otherKeyPair("rsa"), "two")))
                 .toString(false);
+        String oneSigningKey = TestKeys.jwk(TestKeys.keyPair("rsa"), "one").toJSONString();
         String base64Secret = Base64.getEncoder().encodeToString(TestKeys.HMAC_SECRET);
         String pkcs8 = TestKeys.text("keys/rsa-pkcs8.pem");
 
@@ -114,6 +115,10 @@ class ConfigurationErrorTest extends CamelTestSupport {
         cases.add(wrong("an unknown rolesMatch without requiredRoles", "jwt:validate?rolesMatch=most&secret=" + SECRET_32,
                 "rolesMatch", SECRET_32));
         cases.add(wrong("an unknown outputFormat", "jwt:decode?outputFormat=xml", "outputFormat"));
+        // decode reads no key, so only the check of the option's values can catch this
+        cases.add(wrong("an unknown secretEncoding on decode", "jwt:decode?secretEncoding=base32", "secretEncoding"));
+        cases.add(wrong("maxTokenLength=0", "jwt:validate?maxTokenLength=0&secret=" + SECRET_32, "maxTokenLength",
+                SECRET_32));
         cases.add(wrong("a missing classpath: resource", "jwt:generate?privateKey=classpath:keys/missing.pem",
                 "privateKey"));
         cases.add(wrong("a missing file: resource", "jwt:validate?publicKey=file:target/no-such-dir/key.pem",
@@ -136,6 +141,9 @@ class ConfigurationErrorTest extends CamelTestSupport {
                 twoSigningKeys));
         cases.add(wrong("a keyId that no JWK has", "jwt:generate?keyId=three&jwks=RAW(" + twoSigningKeys + ")", "keyId",
                 twoSigningKeys));
+        // the one key has another kid: signing with it would announce a kid it does not have
+        cases.add(wrong("a keyId that the only JWK does not have", "jwt:generate?keyId=three&jwks=RAW(" + oneSigningKey
+                                                                   + ")", "keyId", oneSigningKey));
         cases.add(wrong("a secret and a private key and no keyId",
                 "jwt:generate?secret=" + SECRET_32 + "&privateKey=" + RSA_PRIVATE, "keyId", SECRET_32, RSA_PRIVATE));
         cases.add(wrong("a public key given as privateKey", "jwt:generate?privateKey=" + RSA_PUBLIC, "privateKey"));
@@ -153,6 +161,8 @@ class ConfigurationErrorTest extends CamelTestSupport {
                     "claim." + time, SECRET_32));
         }
         cases.add(wrong("expiresIn of 500 milliseconds", "jwt:generate?expiresIn=500&secret=" + SECRET_32, "expiresIn",
+                SECRET_32));
+        cases.add(wrong("notBefore of 1.5 seconds", "jwt:generate?notBefore=1500&secret=" + SECRET_32, "notBefore",
                 SECRET_32));
         cases.add(wrong("clockSkew of 1.5 seconds", "jwt:validate?clockSkew=1500&secret=" + SECRET_32, "clockSkew",
                 SECRET_32));

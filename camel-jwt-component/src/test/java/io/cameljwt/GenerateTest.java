@@ -14,6 +14,8 @@ import org.jose4j.lang.JoseException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.NullSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import static io.cameljwt.Tokens.now;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -113,6 +115,16 @@ class GenerateTest extends JwtRouteTestSupport {
         Map<String, Object> claims = claimsOf(generate(GEN + "&subject=svc", null));
         assertEquals("svc", claims.get("sub"));
         assertNotNull(claims.get("exp"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "", "  \n" })
+    @NullSource
+    void camelJwtClaimsHeaderAloneGivesTheClaimsWhenTheBodyIsEmpty(String body) throws Exception {
+        Message message = generate(GEN, body, Map.of(JwtConstants.JWT_CLAIMS, Map.of("sub", "header", "tenant", "acme")));
+        Map<String, Object> claims = claimsOf(message.getBody(String.class));
+        assertEquals("header", claims.get("sub"));
+        assertEquals("acme", claims.get("tenant"));
     }
 
     @Test

@@ -35,6 +35,16 @@ class KeyRolesTest extends JwtRouteTestSupport {
                 startFailure("jwt:validate?privateKey=classpath:keys/" + file));
     }
 
+    /** An RSA private key carries its public half, so it verifies on its own (docs/options.md, privateKey). */
+    @ParameterizedTest
+    @ValueSource(strings = { "rsa-pkcs8.pem", "rsa-pkcs1.pem" })
+    void rsaPrivateKeyAloneValidatesThroughItsPublicHalf(String file) {
+        String token = template.requestBody(routeTo(SIGN_WITH_RSA), Map.of("sub", "alice"), String.class);
+        Object subject = accepted(sendToken("jwt:validate?privateKey=classpath:keys/" + file, token))
+                .getHeader(JwtConstants.JWT_SUBJECT);
+        assertEquals("alice", subject);
+    }
+
     @Test
     void whenNoKeyOfAJwkSetCanVerifyEachKeyIsNamedWithItsReason() {
         String set = set(rsa("enc-key").keyUse(KeyUse.ENCRYPTION).build().toPublicJWK(),

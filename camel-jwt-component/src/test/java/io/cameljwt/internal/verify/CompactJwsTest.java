@@ -1,0 +1,52 @@
+package io.cameljwt.internal.verify;
+
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
+
+import io.cameljwt.JwtFailure;
+import io.cameljwt.internal.TokenRefusal;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+/**
+ * The Base64url form of each part, character by character: only the canonical encoding of the signed bytes passes,
+ * so no two spellings of one token exist (lenient decoders read them as the same bytes).
+ */
+class CompactJwsTest {
+
+    private static final String ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+
+    /**
+     * Every character of the alphabet as the last of a part of 2 characters (one byte: its last 4 bits are unused)
+     * and of 3 characters (two bytes: its last 2 bits are unused).
+     */
+    static Stream<Arguments> lastCharacters() {
+        return IntStream.range(0, ALPHABET.length()).boxed()
+                .flatMap(value -> Stream.of(Arguments.of("Q" + ALPHABET.charAt(value), value, 0x0f),
+                        Arguments.of("QU" + ALPHABET.charAt(value), value, 0x03)));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("lastCharacters")
+    void lastCharacterIsAcceptedOnlyWhenItsUnusedBitsAreZero(String part, int value, int unusedBits) throws Exception {
+        if ((value & unusedBits) == 0) {
+            assertEquals(1, CompactJws.checkSyntax(part));
+        } else {
+            TokenRefusal refusal = assertThrows(TokenRefusal.class, () -> CompactJws.checkSyntax(part));
+            assertEquals(JwtFailure.MALFORMED, refusal.reason());
+        }
+    }
+
+    /** One character past a whole group of four holds only 6 bits, less than a byte: no encoder writes it. */
+    @ParameterizedTest
+    @ValueSource(strings = { "A", "AAAAA", "QUJD.A", "QUJD.QUJD.QUJDA", "QUJDA.QUJD.QUJD" })
+    void partOfOneCharacterPastAGroupOfFourIsRefused(String token) {
+        TokenRefusal refusal = assertThrows(TokenRefusal.class, () -> CompactJws.checkSyntax(token));
+        assertEquals(JwtFailure.MALFORMED, refusal.reason());
+    }
+}

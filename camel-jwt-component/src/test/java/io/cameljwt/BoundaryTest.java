@@ -1,8 +1,11 @@
 package io.cameljwt;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import static io.cameljwt.Tokens.hs256;
 import static io.cameljwt.Tokens.now;
@@ -36,12 +39,20 @@ class BoundaryTest extends JwtRouteTestSupport {
         accepted(sendToken(HS + "&clockSkew=30s", hs256(validClaims("iat", now() + 30))));
     }
 
-    /** A body may hold the token and up to 1 KiB of whitespace around it; a longer body is refused without reading it. */
-    @Test
-    void bodyOfATokenOfMaxTokenLengthWithOneKibibyteOfWhitespaceIsStillRead() {
+    /**
+     * A body may hold the token and up to 1 KiB of whitespace around it; a longer body is refused without reading it,
+     * as text or as bytes.
+     */
+    @ParameterizedTest
+    @ValueSource(booleans = { false, true })
+    void bodyOfATokenOfMaxTokenLengthWithOneKibibyteOfWhitespaceIsStillRead(boolean bytes) {
         String token = hs256(validClaims());
         String uri = HS + "&maxTokenLength=" + token.length();
-        accepted(send(uri, token + " ".repeat(1024), Map.of()));
-        refused(send(uri, token + " ".repeat(1025), Map.of()), JwtFailure.TOO_LARGE, token);
+        accepted(send(uri, body(token + " ".repeat(1024), bytes), Map.of()));
+        refused(send(uri, body(token + " ".repeat(1025), bytes), Map.of()), JwtFailure.TOO_LARGE, token);
+    }
+
+    private static Object body(String text, boolean bytes) {
+        return bytes ? text.getBytes(StandardCharsets.UTF_8) : text;
     }
 }

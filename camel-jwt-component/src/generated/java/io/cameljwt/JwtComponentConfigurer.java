@@ -49,9 +49,19 @@ public class JwtComponentConfigurer extends PropertyConfigurerSupport implements
         case "issuedat":
         case "issuedAt": getOrCreateConfiguration(target).setIssuedAt(property(camelContext, boolean.class, value)); return true;
         case "issuer": getOrCreateConfiguration(target).setIssuer(property(camelContext, java.lang.String.class, value)); return true;
+        case "issueruri":
+        case "issuerUri": getOrCreateConfiguration(target).setIssuerUri(property(camelContext, java.lang.String.class, value)); return true;
         case "joseheaders":
         case "joseHeaders": getOrCreateConfiguration(target).setJoseHeaders(property(camelContext, java.util.Map.class, value)); return true;
         case "jwks": getOrCreateConfiguration(target).setJwks(property(camelContext, java.lang.String.class, value)); return true;
+        case "jwkscachettl":
+        case "jwksCacheTtl": getOrCreateConfiguration(target).setJwksCacheTtl(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "jwksrefreshinterval":
+        case "jwksRefreshInterval": getOrCreateConfiguration(target).setJwksRefreshInterval(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "jwkstimeout":
+        case "jwksTimeout": getOrCreateConfiguration(target).setJwksTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "jwksuri":
+        case "jwksUri": getOrCreateConfiguration(target).setJwksUri(property(camelContext, java.lang.String.class, value)); return true;
         case "jwtid":
         case "jwtId": getOrCreateConfiguration(target).setJwtId(property(camelContext, boolean.class, value)); return true;
         case "keyalias":
@@ -93,10 +103,14 @@ public class JwtComponentConfigurer extends PropertyConfigurerSupport implements
         case "secret": getOrCreateConfiguration(target).setSecret(property(camelContext, java.lang.String.class, value)); return true;
         case "secretencoding":
         case "secretEncoding": getOrCreateConfiguration(target).setSecretEncoding(property(camelContext, java.lang.String.class, value)); return true;
+        case "sslcontextparameters":
+        case "sslContextParameters": getOrCreateConfiguration(target).setSslContextParameters(property(camelContext, org.apache.camel.support.jsse.SSLContextParameters.class, value)); return true;
         case "subject": getOrCreateConfiguration(target).setSubject(property(camelContext, java.lang.String.class, value)); return true;
         case "tokenheader":
         case "tokenHeader": getOrCreateConfiguration(target).setTokenHeader(property(camelContext, java.lang.String.class, value)); return true;
         case "type": getOrCreateConfiguration(target).setType(property(camelContext, java.lang.String.class, value)); return true;
+        case "useglobalsslcontextparameters":
+        case "useGlobalSslContextParameters": target.setUseGlobalSslContextParameters(property(camelContext, boolean.class, value)); return true;
         default: return false;
         }
     }
@@ -123,9 +137,19 @@ public class JwtComponentConfigurer extends PropertyConfigurerSupport implements
         case "issuedat":
         case "issuedAt": return boolean.class;
         case "issuer": return java.lang.String.class;
+        case "issueruri":
+        case "issuerUri": return java.lang.String.class;
         case "joseheaders":
         case "joseHeaders": return java.util.Map.class;
         case "jwks": return java.lang.String.class;
+        case "jwkscachettl":
+        case "jwksCacheTtl": return long.class;
+        case "jwksrefreshinterval":
+        case "jwksRefreshInterval": return long.class;
+        case "jwkstimeout":
+        case "jwksTimeout": return long.class;
+        case "jwksuri":
+        case "jwksUri": return java.lang.String.class;
         case "jwtid":
         case "jwtId": return boolean.class;
         case "keyalias":
@@ -167,10 +191,14 @@ public class JwtComponentConfigurer extends PropertyConfigurerSupport implements
         case "secret": return java.lang.String.class;
         case "secretencoding":
         case "secretEncoding": return java.lang.String.class;
+        case "sslcontextparameters":
+        case "sslContextParameters": return org.apache.camel.support.jsse.SSLContextParameters.class;
         case "subject": return java.lang.String.class;
         case "tokenheader":
         case "tokenHeader": return java.lang.String.class;
         case "type": return java.lang.String.class;
+        case "useglobalsslcontextparameters":
+        case "useGlobalSslContextParameters": return boolean.class;
         default: return null;
         }
     }
@@ -198,9 +226,19 @@ public class JwtComponentConfigurer extends PropertyConfigurerSupport implements
         case "issuedat":
         case "issuedAt": return getOrCreateConfiguration(target).isIssuedAt();
         case "issuer": return getOrCreateConfiguration(target).getIssuer();
+        case "issueruri":
+        case "issuerUri": return getOrCreateConfiguration(target).getIssuerUri();
         case "joseheaders":
         case "joseHeaders": return getOrCreateConfiguration(target).getJoseHeaders();
         case "jwks": return getOrCreateConfiguration(target).getJwks();
+        case "jwkscachettl":
+        case "jwksCacheTtl": return getOrCreateConfiguration(target).getJwksCacheTtl();
+        case "jwksrefreshinterval":
+        case "jwksRefreshInterval": return getOrCreateConfiguration(target).getJwksRefreshInterval();
+        case "jwkstimeout":
+        case "jwksTimeout": return getOrCreateConfiguration(target).getJwksTimeout();
+        case "jwksuri":
+        case "jwksUri": return getOrCreateConfiguration(target).getJwksUri();
         case "jwtid":
         case "jwtId": return getOrCreateConfiguration(target).isJwtId();
         case "keyalias":
@@ -242,10 +280,14 @@ public class JwtComponentConfigurer extends PropertyConfigurerSupport implements
         case "secret": return getOrCreateConfiguration(target).getSecret();
         case "secretencoding":
         case "secretEncoding": return getOrCreateConfiguration(target).getSecretEncoding();
+        case "sslcontextparameters":
+        case "sslContextParameters": return getOrCreateConfiguration(target).getSslContextParameters();
         case "subject": return getOrCreateConfiguration(target).getSubject();
         case "tokenheader":
         case "tokenHeader": return getOrCreateConfiguration(target).getTokenHeader();
         case "type": return getOrCreateConfiguration(target).getType();
+        case "useglobalsslcontextparameters":
+        case "useGlobalSslContextParameters": return target.isUseGlobalSslContextParameters();
         default: return null;
         }
     }

@@ -39,9 +39,19 @@ public class JwtEndpointConfigurer extends PropertyConfigurerSupport implements 
         case "issuedat":
         case "issuedAt": target.getConfiguration().setIssuedAt(property(camelContext, boolean.class, value)); return true;
         case "issuer": target.getConfiguration().setIssuer(property(camelContext, java.lang.String.class, value)); return true;
+        case "issueruri":
+        case "issuerUri": target.getConfiguration().setIssuerUri(property(camelContext, java.lang.String.class, value)); return true;
         case "joseheaders":
         case "joseHeaders": target.getConfiguration().setJoseHeaders(property(camelContext, java.util.Map.class, value)); return true;
         case "jwks": target.getConfiguration().setJwks(property(camelContext, java.lang.String.class, value)); return true;
+        case "jwkscachettl":
+        case "jwksCacheTtl": target.getConfiguration().setJwksCacheTtl(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "jwksrefreshinterval":
+        case "jwksRefreshInterval": target.getConfiguration().setJwksRefreshInterval(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "jwkstimeout":
+        case "jwksTimeout": target.getConfiguration().setJwksTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "jwksuri":
+        case "jwksUri": target.getConfiguration().setJwksUri(property(camelContext, java.lang.String.class, value)); return true;
         case "jwtid":
         case "jwtId": target.getConfiguration().setJwtId(property(camelContext, boolean.class, value)); return true;
         case "keyalias":
@@ -83,6 +93,8 @@ public class JwtEndpointConfigurer extends PropertyConfigurerSupport implements 
         case "secret": target.getConfiguration().setSecret(property(camelContext, java.lang.String.class, value)); return true;
         case "secretencoding":
         case "secretEncoding": target.getConfiguration().setSecretEncoding(property(camelContext, java.lang.String.class, value)); return true;
+        case "sslcontextparameters":
+        case "sslContextParameters": target.getConfiguration().setSslContextParameters(property(camelContext, org.apache.camel.support.jsse.SSLContextParameters.class, value)); return true;
         case "subject": target.getConfiguration().setSubject(property(camelContext, java.lang.String.class, value)); return true;
         case "tokenheader":
         case "tokenHeader": target.getConfiguration().setTokenHeader(property(camelContext, java.lang.String.class, value)); return true;
@@ -110,9 +122,19 @@ public class JwtEndpointConfigurer extends PropertyConfigurerSupport implements 
         case "issuedat":
         case "issuedAt": return boolean.class;
         case "issuer": return java.lang.String.class;
+        case "issueruri":
+        case "issuerUri": return java.lang.String.class;
         case "joseheaders":
         case "joseHeaders": return java.util.Map.class;
         case "jwks": return java.lang.String.class;
+        case "jwkscachettl":
+        case "jwksCacheTtl": return long.class;
+        case "jwksrefreshinterval":
+        case "jwksRefreshInterval": return long.class;
+        case "jwkstimeout":
+        case "jwksTimeout": return long.class;
+        case "jwksuri":
+        case "jwksUri": return java.lang.String.class;
         case "jwtid":
         case "jwtId": return boolean.class;
         case "keyalias":
@@ -154,6 +176,8 @@ public class JwtEndpointConfigurer extends PropertyConfigurerSupport implements 
         case "secret": return java.lang.String.class;
         case "secretencoding":
         case "secretEncoding": return java.lang.String.class;
+        case "sslcontextparameters":
+        case "sslContextParameters": return org.apache.camel.support.jsse.SSLContextParameters.class;
         case "subject": return java.lang.String.class;
         case "tokenheader":
         case "tokenHeader": return java.lang.String.class;
@@ -182,9 +206,19 @@ public class JwtEndpointConfigurer extends PropertyConfigurerSupport implements 
         case "issuedat":
         case "issuedAt": return target.getConfiguration().isIssuedAt();
         case "issuer": return target.getConfiguration().getIssuer();
+        case "issueruri":
+        case "issuerUri": return target.getConfiguration().getIssuerUri();
         case "joseheaders":
         case "joseHeaders": return target.getConfiguration().getJoseHeaders();
         case "jwks": return target.getConfiguration().getJwks();
+        case "jwkscachettl":
+        case "jwksCacheTtl": return target.getConfiguration().getJwksCacheTtl();
+        case "jwksrefreshinterval":
+        case "jwksRefreshInterval": return target.getConfiguration().getJwksRefreshInterval();
+        case "jwkstimeout":
+        case "jwksTimeout": return target.getConfiguration().getJwksTimeout();
+        case "jwksuri":
+        case "jwksUri": return target.getConfiguration().getJwksUri();
         case "jwtid":
         case "jwtId": return target.getConfiguration().isJwtId();
         case "keyalias":
@@ -226,6 +260,8 @@ public class JwtEndpointConfigurer extends PropertyConfigurerSupport implements 
         case "secret": return target.getConfiguration().getSecret();
         case "secretencoding":
         case "secretEncoding": return target.getConfiguration().getSecretEncoding();
+        case "sslcontextparameters":
+        case "sslContextParameters": return target.getConfiguration().getSslContextParameters();
         case "subject": return target.getConfiguration().getSubject();
         case "tokenheader":
         case "tokenHeader": return target.getConfiguration().getTokenHeader();

@@ -23,7 +23,7 @@ public class JwtEndpointUriFactory extends org.apache.camel.support.component.En
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(37);
+        Set<String> props = new HashSet<>(43);
         props.add("algorithm");
         props.add("allowNoExpiry");
         props.add("audience");
@@ -34,8 +34,13 @@ public class JwtEndpointUriFactory extends org.apache.camel.support.component.En
         props.add("failOnInvalid");
         props.add("issuedAt");
         props.add("issuer");
+        props.add("issuerUri");
         props.add("joseHeaders");
         props.add("jwks");
+        props.add("jwksCacheTtl");
+        props.add("jwksRefreshInterval");
+        props.add("jwksTimeout");
+        props.add("jwksUri");
         props.add("jwtId");
         props.add("keyAlias");
         props.add("keyId");
@@ -58,6 +63,7 @@ public class JwtEndpointUriFactory extends org.apache.camel.support.component.En
         props.add("rolesMatch");
         props.add("secret");
         props.add("secretEncoding");
+        props.add("sslContextParameters");
         props.add("subject");
         props.add("tokenHeader");
         props.add("type");

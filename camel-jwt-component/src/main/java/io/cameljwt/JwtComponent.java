@@ -3,6 +3,7 @@ package io.cameljwt;
 import java.util.Map;
 
 import org.apache.camel.Endpoint;
+import org.apache.camel.SSLContextParametersAware;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.annotations.Component;
 import org.apache.camel.support.DefaultComponent;
@@ -12,10 +13,14 @@ import org.apache.camel.util.PropertiesHelper;
  * The {@code jwt:} component: generate, validate and decode JSON Web Tokens.
  */
 @Component("jwt")
-public class JwtComponent extends DefaultComponent {
+public class JwtComponent extends DefaultComponent implements SSLContextParametersAware {
 
     @Metadata(description = "Options shared by every endpoint of this component; URI options override them.")
     private JwtConfiguration configuration = new JwtConfiguration();
+    @Metadata(label = "security", defaultValue = "false",
+              description = "Use Camel's global SSL context parameters to fetch remote keys when `sslContextParameters`"
+                            + " is not set.")
+    private boolean useGlobalSslContextParameters;
 
     @Override
     protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) throws Exception {
@@ -26,7 +31,20 @@ public class JwtComponent extends DefaultComponent {
         endpointConfiguration.getJoseHeaders().putAll(PropertiesHelper.extractProperties(parameters, "header."));
         JwtEndpoint endpoint = new JwtEndpoint(uri, this, operation, endpointConfiguration);
         setProperties(endpoint, parameters);
+        if (endpointConfiguration.getSslContextParameters() == null) {
+            endpointConfiguration.setSslContextParameters(retrieveGlobalSslContextParameters());
+        }
         return endpoint;
+    }
+
+    @Override
+    public boolean isUseGlobalSslContextParameters() {
+        return useGlobalSslContextParameters;
+    }
+
+    @Override
+    public void setUseGlobalSslContextParameters(boolean useGlobalSslContextParameters) {
+        this.useGlobalSslContextParameters = useGlobalSslContextParameters;
     }
 
     public JwtConfiguration getConfiguration() {

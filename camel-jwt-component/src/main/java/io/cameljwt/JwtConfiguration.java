@@ -8,6 +8,7 @@ import java.util.Map;
 import org.apache.camel.RuntimeCamelException;
 import org.apache.camel.spi.UriParam;
 import org.apache.camel.spi.UriParams;
+import org.apache.camel.support.jsse.SSLContextParameters;
 
 /**
  * Every option of the jwt component. An endpoint gets a copy of the component's configuration, then its URI options.
@@ -56,6 +57,32 @@ public class JwtConfiguration implements Cloneable {
     @UriParam(label = "security",
               description = "generate: the `kid` header, and which key of `jwks` signs.")
     private String keyId;
+
+    // --- remote keys (validate) -----------------------------------------------------------------------------------
+
+    @UriParam(label = "security",
+              description = "validate: a remote JWK Set (HTTPS; plain HTTP only to a loopback address), fetched and"
+                            + " cached (see `jwksCacheTtl`, `jwksRefreshInterval`, `jwksTimeout`).")
+    private String jwksUri;
+    @UriParam(label = "security",
+              description = "validate: an OpenID Connect issuer, or a comma list of them. Its"
+                            + " `/.well-known/openid-configuration` names the JWK Set, and the token's `iss` must equal"
+                            + " it (unless `issuer` says otherwise). With several, the token's `iss` picks the issuer.")
+    private String issuerUri;
+    @UriParam(label = "security", defaultValue = "10m", javaType = "java.time.Duration",
+              description = "How long fetched keys are used before they are fetched again.")
+    private long jwksCacheTtl = 10 * 60 * 1000L;
+    @UriParam(label = "security", defaultValue = "30s", javaType = "java.time.Duration",
+              description = "The least time between two fetches of one JWK Set: a token with an unknown `kid`, or a"
+                            + " failed fetch, triggers a new fetch only once this has passed since the last one.")
+    private long jwksRefreshInterval = 30 * 1000L;
+    @UriParam(label = "security", defaultValue = "5s", javaType = "java.time.Duration",
+              description = "The longest a message waits for keys being fetched; also the connect and read timeout of"
+                            + " each fetch.")
+    private long jwksTimeout = 5 * 1000L;
+    @UriParam(label = "security",
+              description = "TLS settings (a trust store for a private CA) for fetching remote keys.")
+    private SSLContextParameters sslContextParameters;
 
     // --- claims written by generate --------------------------------------------------------------------------------
 
@@ -160,6 +187,11 @@ public class JwtConfiguration implements Cloneable {
         checkSeconds("notBefore", notBefore);
         checkSeconds("clockSkew", clockSkew);
         checkSeconds("maxAge", maxAge);
+        checkPositive("jwksCacheTtl", jwksCacheTtl);
+        checkPositive("jwksTimeout", jwksTimeout);
+        if (jwksRefreshInterval < 0) {
+            throw new IllegalArgumentException("Option 'jwksRefreshInterval' must not be negative");
+        }
         type = plusFromUri(type);
         expectedType = plusFromUri(expectedType);
     }
@@ -168,6 +200,12 @@ public class JwtConfiguration implements Cloneable {
     private static void checkSeconds(String option, long millis) {
         if (millis < 0 || millis % 1000 != 0) {
             throw new IllegalArgumentException("Option '" + option + "' must be 0 or a whole number of seconds, such as 30s");
+        }
+    }
+
+    private static void checkPositive(String option, long millis) {
+        if (millis <= 0) {
+            throw new IllegalArgumentException("Option '" + option + "' must be longer than 0");
         }
     }
 
@@ -263,6 +301,54 @@ public class JwtConfiguration implements Cloneable {
 
     public void setJwks(String jwks) {
         this.jwks = jwks;
+    }
+
+    public String getJwksUri() {
+        return jwksUri;
+    }
+
+    public void setJwksUri(String jwksUri) {
+        this.jwksUri = jwksUri;
+    }
+
+    public String getIssuerUri() {
+        return issuerUri;
+    }
+
+    public void setIssuerUri(String issuerUri) {
+        this.issuerUri = issuerUri;
+    }
+
+    public long getJwksCacheTtl() {
+        return jwksCacheTtl;
+    }
+
+    public void setJwksCacheTtl(long jwksCacheTtl) {
+        this.jwksCacheTtl = jwksCacheTtl;
+    }
+
+    public long getJwksRefreshInterval() {
+        return jwksRefreshInterval;
+    }
+
+    public void setJwksRefreshInterval(long jwksRefreshInterval) {
+        this.jwksRefreshInterval = jwksRefreshInterval;
+    }
+
+    public long getJwksTimeout() {
+        return jwksTimeout;
+    }
+
+    public void setJwksTimeout(long jwksTimeout) {
+        this.jwksTimeout = jwksTimeout;
+    }
+
+    public SSLContextParameters getSslContextParameters() {
+        return sslContextParameters;
+    }
+
+    public void setSslContextParameters(SSLContextParameters sslContextParameters) {
+        this.sslContextParameters = sslContextParameters;
     }
 
     public String getKeyId() {

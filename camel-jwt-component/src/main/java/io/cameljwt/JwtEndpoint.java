@@ -4,13 +4,16 @@ import io.cameljwt.internal.DecodeOperation;
 import io.cameljwt.internal.GenerateOperation;
 import io.cameljwt.internal.ValidateOperation;
 import io.cameljwt.internal.keys.KeyLoader;
+import io.cameljwt.internal.keys.KeySource;
 import io.cameljwt.internal.keys.SigningKey;
 import io.cameljwt.internal.keys.VerificationKeys;
+import io.cameljwt.internal.remote.RemoteKeys;
 import io.cameljwt.internal.verify.JwsVerifier;
 import org.apache.camel.Category;
 import org.apache.camel.Consumer;
 import org.apache.camel.Processor;
 import org.apache.camel.Producer;
+import org.apache.camel.RuntimeCamelException;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.UriEndpoint;
 import org.apache.camel.spi.UriParam;
@@ -58,6 +61,13 @@ public class JwtEndpoint extends DefaultEndpoint {
     /** Called as a producer stops: the last one forgets the operation, so a restart reads the keys again. */
     synchronized void releaseOperationProcessor() {
         if (users > 0 && --users == 0) {
+            if (operationProcessor instanceof AutoCloseable closeable) {
+                try {
+                    closeable.close();
+                } catch (Exception e) {
+                    throw RuntimeCamelException.wrapRuntimeException(e);
+                }
+            }
             operationProcessor = null;
         }
     }
@@ -77,10 +87,20 @@ public class JwtEndpoint extends DefaultEndpoint {
         KeyLoader keys = new KeyLoader(getCamelContext());
         return switch (operation) {
             case generate -> new GenerateOperation(config, SigningKey.select(keys.load(config), config));
-            case validate -> new ValidateOperation(config,
-                    new JwsVerifier(VerificationKeys.of(keys.load(config), config.getAlgorithm())));
+            case validate -> validateOperation(config, RemoteKeys.configured(config)
+                    ? RemoteKeys.start(config, getCamelContext(), this)
+                    : VerificationKeys.of(keys.load(config), config.getAlgorithm()));
             case decode -> new DecodeOperation(config);
         };
+    }
+
+    private static ValidateOperation validateOperation(JwtConfiguration config, KeySource keys) {
+        try {
+            return new ValidateOperation(config, new JwsVerifier(keys));
+        } catch (RuntimeException e) {
+            keys.close(); // remote keys have started fetching
+            throw e;
+        }
     }
 
     @Override

@@ -21,7 +21,7 @@ import org.slf4j.LoggerFactory;
  * {@code jwt:validate}: find the token, verify its signature, check the claims policy, write the results. The body is
  * left as it was.
  */
-public final class ValidateOperation implements Processor {
+public final class ValidateOperation implements Processor, AutoCloseable {
 
     private final TokenLocator locator;
     private final JwsVerifier verifier;
@@ -32,7 +32,7 @@ public final class ValidateOperation implements Processor {
     private static final Logger LOG = LoggerFactory.getLogger(ValidateOperation.class);
 
     public ValidateOperation(JwtConfiguration config, JwsVerifier verifier) {
-        if (OptionValues.commaList(config.getIssuer()).isEmpty() && OptionValues.commaList(config.getAudience()).isEmpty()) {
+        if (ClaimsPolicy.acceptedIssuers(config).isEmpty() && OptionValues.commaList(config.getAudience()).isEmpty()) {
             // RFC 8725 section 3.9: without either, a token the same keys signed for any other service is accepted here
             LOG.warn("A jwt:validate endpoint checks neither 'issuer' nor 'audience': it accepts every token its keys"
                      + " verify, including tokens issued for other services");
@@ -42,6 +42,11 @@ public final class ValidateOperation implements Processor {
         this.policy = ClaimsPolicy.from(config);
         this.rolesClaim = config.getRolesClaim();
         this.failOnInvalid = config.isFailOnInvalid();
+    }
+
+    @Override
+    public void close() {
+        verifier.close();
     }
 
     @Override

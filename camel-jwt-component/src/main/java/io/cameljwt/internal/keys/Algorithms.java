@@ -45,7 +45,7 @@ public final class Algorithms {
      * Refuses, as a value of the {@code algorithm} option, {@code none} in any spelling and anything else the component
      * does not support; for signing and verifying alike.
      */
-    static void requireUsable(String algorithm) {
+    public static void requireUsable(String algorithm) {
         if ("none".equals(algorithm.toLowerCase(Locale.ROOT))) {
             throw new IllegalArgumentException("Option 'algorithm': 'none' is never accepted (RFC 8725)");
         }

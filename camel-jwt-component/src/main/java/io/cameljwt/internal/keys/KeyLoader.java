@@ -76,53 +76,79 @@ public final class KeyLoader {
      * as jose4j's {@code JsonWebKeySet} would.
      */
     public static List<KeyEntry> jwkEntries(String json, String option) {
+        return jwkEntries(json, option, null);
+    }
+
+    /**
+     * As {@link #jwkEntries(String, String)}, for a JWK Set fetched from {@code option}'s URI: only a JWK Set is
+     * accepted, and a key that is not readable is left out and said in {@code skipped} (an identity provider's set may
+     * hold keys of kinds this component does not know, next to the ones it needs).
+     */
+    public static List<KeyEntry> fetchedJwkEntries(String json, String option, List<String> skipped) {
+        return jwkEntries(json, option, skipped);
+    }
+
+    private static List<KeyEntry> jwkEntries(String json, String option, List<String> skipped) {
+        String subject = skipped == null ? "Option '" + option + "'" : "the answer";
         List<?> members;
         boolean isSet;
         try {
             Map<String, Object> parsed = JsonUtil.parseJson(json);
             isSet = parsed.containsKey("keys");
+            if (!isSet && skipped != null) {
+                throw new IllegalArgumentException("not a JWK Set");
+            }
             members = isSet ? (List<?>) parsed.get("keys") : List.of(parsed);
         } catch (JoseException | RuntimeException e) {
-            throw new IllegalArgumentException("Option '" + option + "' is not a valid JWK or JWK Set");
-        }
-        List<JsonWebKey> keys = new ArrayList<>(members.size());
-        for (int i = 0; i < members.size(); i++) {
-            Object member = members.get(i);
-            String which = isSet ? "key " + (i + 1) + " of the JWK Set" : "the JWK";
-            if (!(member instanceof Map<?, ?> map)) {
-                throw new IllegalArgumentException("Option '" + option + "': " + which + " is not a JSON object");
-            }
-            try {
-                @SuppressWarnings("unchecked")
-                Map<String, Object> params = (Map<String, Object>) map;
-                keys.add(JsonWebKey.Factory.newJwk(params));
-            } catch (JoseException | RuntimeException e) {
-                Object kid = map.get("kid");
-                throw new IllegalArgumentException("Option '" + option + "': " + which
-                                                   + (kid instanceof String ? " (kid " + kid + ")" : "")
-                                                   + " is not a valid key (" + rootCause(e).getClass().getSimpleName()
-                                                   + ")");
-            }
+            throw new IllegalArgumentException(subject + " is not a valid " + (skipped != null ? "JWK Set" : "JWK or JWK Set"));
         }
         List<KeyEntry> entries = new ArrayList<>();
-        for (JsonWebKey jwk : keys) {
-            Key key;
-            PublicKey publicKey = null;
-            if (jwk instanceof PublicJsonWebKey pub) {
-                publicKey = pub.getPublicKey();
-                key = pub.getPrivateKey() != null ? pub.getPrivateKey() : publicKey;
-            } else {
-                key = jwk.getKey();
-            }
-            if (key != null) {
-                entries.add(new KeyEntry(option, jwk.getKeyId(), jwk.getAlgorithm(), jwk.getUse(), key, publicKey,
-                        keyOps(jwk, option)));
+        for (int i = 0; i < members.size(); i++) {
+            String which = isSet ? "key " + (i + 1) + " of the JWK Set" : "the JWK";
+            try {
+                KeyEntry entry = jwkEntry(members.get(i), option, which);
+                if (entry != null) {
+                    entries.add(entry);
+                }
+            } catch (IllegalArgumentException e) {
+                if (skipped == null) {
+                    throw e;
+                }
+                skipped.add(e.getMessage());
             }
         }
         if (entries.isEmpty()) {
-            throw new IllegalArgumentException("Option '" + option + "' holds no usable key");
+            throw new IllegalArgumentException(subject + " holds no usable key");
         }
         return Collections.unmodifiableList(entries);
+    }
+
+    /** One member of a JWK Set as a key, or null if it holds no key; an unreadable member is refused. */
+    private static KeyEntry jwkEntry(Object member, String option, String which) {
+        if (!(member instanceof Map<?, ?> map)) {
+            throw new IllegalArgumentException("Option '" + option + "': " + which + " is not a JSON object");
+        }
+        JsonWebKey jwk;
+        try {
+            @SuppressWarnings("unchecked")
+            Map<String, Object> params = (Map<String, Object>) map;
+            jwk = JsonWebKey.Factory.newJwk(params);
+        } catch (JoseException | RuntimeException e) {
+            Object kid = map.get("kid");
+            throw new IllegalArgumentException("Option '" + option + "': " + which
+                                               + (kid instanceof String k ? " (kid " + VerificationKeys.safe(k, 64) + ")" : "")
+                                               + " is not a valid key (" + rootCause(e).getClass().getSimpleName() + ")");
+        }
+        Key key;
+        PublicKey publicKey = null;
+        if (jwk instanceof PublicJsonWebKey pub) {
+            publicKey = pub.getPublicKey();
+            key = pub.getPrivateKey() != null ? pub.getPrivateKey() : publicKey;
+        } else {
+            key = jwk.getKey();
+        }
+        return key == null ? null
+                : new KeyEntry(option, jwk.getKeyId(), jwk.getAlgorithm(), jwk.getUse(), key, publicKey, keyOps(jwk, option));
     }
 
     /** The innermost cause, whose type says what was wrong (its message might quote the key, so it is not used). */

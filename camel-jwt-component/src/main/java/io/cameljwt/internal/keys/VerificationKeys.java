@@ -3,6 +3,7 @@ package io.cameljwt.internal.keys;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -13,17 +14,26 @@ import java.util.stream.Collectors;
 import io.cameljwt.JwtFailure;
 import io.cameljwt.internal.OptionValues;
 import io.cameljwt.internal.TokenRefusal;
+import org.jose4j.jws.JsonWebSignature;
 
 /**
  * The static keys that verify tokens, indexed by the algorithms they may be used with. The accepted algorithms are
  * always an explicit list: the {@code algorithm} option, or else the defaults of the keys themselves.
  */
-public final class VerificationKeys {
+public final class VerificationKeys implements KeySource {
 
     private final Map<String, List<KeyEntry>> byAlgorithm;
+    private final Set<String> kids;
 
     private VerificationKeys(Map<String, List<KeyEntry>> byAlgorithm) {
         this.byAlgorithm = byAlgorithm;
+        Set<String> all = new HashSet<>();
+        byAlgorithm.values().forEach(keys -> keys.forEach(key -> {
+            if (key.kid() != null) {
+                all.add(key.kid());
+            }
+        }));
+        this.kids = Set.copyOf(all);
     }
 
     /**
@@ -83,6 +93,50 @@ public final class VerificationKeys {
         return new VerificationKeys(Collections.unmodifiableMap(byAlgorithm));
     }
 
+    /**
+     * The keys of a JWK Set fetched from a remote endpoint. Unlike configured keys, a key that cannot serve is left out
+     * (and said in {@code skipped}) rather than failing: an identity provider publishes encryption keys, keys for other
+     * algorithms, and now and then a key this component refuses, next to the ones that sign its tokens. An HMAC secret
+     * is never taken from a remote set: anyone who can read the set could sign with it.
+     *
+     * @param algorithms the {@code algorithm} option as a list, or empty for the keys' own defaults
+     * @throws IllegalArgumentException if no key is left
+     */
+    public static VerificationKeys fetched(List<KeyEntry> keys, List<String> algorithms, List<String> skipped) {
+        Map<String, List<KeyEntry>> byAlgorithm = new LinkedHashMap<>();
+        for (KeyEntry key : keys) {
+            String problem = key.isSecret() ? "a secret key (kty oct) is never taken from a remote JWK Set"
+                    : !key.canVerify() ? key.whyNotVerifier() : weakness(key);
+            List<String> fitting = new ArrayList<>();
+            if (problem == null) {
+                String byDefault = Algorithms.defaultFor(key);
+                List<String> wanted = !algorithms.isEmpty() ? algorithms
+                        : byDefault != null ? List.of(byDefault) : List.of();
+                for (String alg : wanted) {
+                    if (Algorithms.misfit(alg, key) == null) {
+                        fitting.add(alg);
+                    }
+                }
+                if (fitting.isEmpty()) {
+                    problem = wanted.isEmpty() ? "no supported algorithm fits it"
+                            : "it fits none of the algorithms " + String.join(", ", wanted);
+                }
+            }
+            if (problem != null) {
+                skipped.add("kid " + safe(key.kid(), 64) + ": " + problem);
+                continue;
+            }
+            for (String alg : fitting) {
+                byAlgorithm.computeIfAbsent(alg, a -> new ArrayList<>()).add(key);
+            }
+        }
+        if (byAlgorithm.isEmpty()) {
+            throw new IllegalArgumentException("the JWK Set holds no key that can verify tokens");
+        }
+        byAlgorithm.replaceAll((alg, list) -> List.copyOf(list));
+        return new VerificationKeys(Collections.unmodifiableMap(byAlgorithm));
+    }
+
     /** Why none of the keys can verify, key by key, each named by its option. */
     private static String whyNoneVerifies(List<KeyEntry> keys) {
         if (keys.size() == 1) {
@@ -123,13 +177,29 @@ public final class VerificationKeys {
     }
 
     /** RFC 7518 minimum sizes, checked for every key even when another algorithm is the one used. */
-    private static String weakness(KeyEntry key) {
+    static String weakness(KeyEntry key) {
         String byDefault = Algorithms.defaultFor(key);
         return byDefault == null ? null : Algorithms.misfit(byDefault, key);
     }
 
+    @Override
     public Set<String> algorithms() {
         return byAlgorithm.keySet();
+    }
+
+    /** Whether some key has this {@code kid}. */
+    public boolean hasKid(String kid) {
+        return kids.contains(kid);
+    }
+
+    /** Every {@code kid} of these keys. */
+    public Set<String> kids() {
+        return kids;
+    }
+
+    @Override
+    public List<KeyEntry> candidates(String algorithm, String kid, JsonWebSignature token) throws TokenRefusal {
+        return candidates(algorithm, kid);
     }
 
     /**
@@ -158,10 +228,15 @@ public final class VerificationKeys {
 
     /** A header value from the token, shortened and stripped so it cannot flood or forge a log line. */
     static String safe(String value) {
+        return safe(value, 20);
+    }
+
+    /** As {@link #safe(String)}, with room for {@code max} characters (a kid from a trusted JWK Set, for a log). */
+    public static String safe(String value, int max) {
         if (value == null) {
             return "(none)";
         }
         String cleaned = value.replaceAll("[^A-Za-z0-9+_.-]", "?");
-        return cleaned.length() > 20 ? cleaned.substring(0, 20) + "..." : cleaned;
+        return cleaned.length() > max ? cleaned.substring(0, max) + "..." : cleaned;
     }
 }

@@ -44,7 +44,7 @@ public final class ClaimsPolicy {
         checks.add(expiration(config.isRequireExpiration(), skew));
         checks.add(notBefore(skew));
         checks.add(issuedAt(skew, config.getMaxAge() / 1000));
-        Set<String> issuers = commaSet(config.getIssuer());
+        Set<String> issuers = acceptedIssuers(config);
         if (!issuers.isEmpty()) {
             checks.add(issuer(issuers));
         }
@@ -67,6 +67,15 @@ public final class ClaimsPolicy {
             checks.add(roles(config.getRolesClaim(), roles, "all".equalsIgnoreCase(config.getRolesMatch())));
         }
         return new ClaimsPolicy(checks);
+    }
+
+    /**
+     * The {@code iss} values validate accepts: the {@code issuer} option, or else the {@code issuerUri} list (an OpenID
+     * provider's tokens carry its issuer identifier, which its discovery URL starts with).
+     */
+    public static Set<String> acceptedIssuers(JwtConfiguration config) {
+        Set<String> issuers = commaSet(config.getIssuer());
+        return issuers.isEmpty() ? commaSet(config.getIssuerUri()) : issuers;
     }
 
     static Check expiration(boolean required, long skew) {

@@ -5,7 +5,7 @@ import java.util.List;
 import io.cameljwt.JwtFailure;
 import io.cameljwt.internal.TokenRefusal;
 import io.cameljwt.internal.keys.KeyEntry;
-import io.cameljwt.internal.keys.VerificationKeys;
+import io.cameljwt.internal.keys.KeySource;
 import org.jose4j.jwa.AlgorithmConstraints;
 import org.jose4j.jws.JsonWebSignature;
 import org.jose4j.lang.JoseException;
@@ -14,12 +14,12 @@ import org.jose4j.lang.JoseException;
  * Verifies a compact JWS against the configured keys: the algorithm must be on the allowlist, the key must fit it,
  * and keys offered by the token itself ({@code jwk}, {@code jku}, {@code x5u}, {@code x5c}) are never looked at.
  */
-public final class JwsVerifier {
+public final class JwsVerifier implements AutoCloseable {
 
-    private final VerificationKeys keys;
+    private final KeySource keys;
     private final AlgorithmConstraints constraints;
 
-    public JwsVerifier(VerificationKeys keys) {
+    public JwsVerifier(KeySource keys) {
         this.keys = keys;
         this.constraints = new AlgorithmConstraints(
                 AlgorithmConstraints.ConstraintType.PERMIT, keys.algorithms().toArray(String[]::new));
@@ -33,7 +33,7 @@ public final class JwsVerifier {
         if (kid != null && !(kid instanceof String)) {
             throw new TokenRefusal(JwtFailure.MALFORMED, "the token's kid is not a string");
         }
-        List<KeyEntry> candidates = keys.candidates(algorithm, (String) kid);
+        List<KeyEntry> candidates = keys.candidates(algorithm, (String) kid, jws);
         jws.setAlgorithmConstraints(constraints);
         JoseException unusable = null;
         for (KeyEntry candidate : candidates) {
@@ -51,6 +51,11 @@ public final class JwsVerifier {
         }
         throw new TokenRefusal(JwtFailure.SIGNATURE_INVALID, "the signature does not verify with the configured "
                                                             + algorithm + " key" + (candidates.size() > 1 ? "s" : ""));
+    }
+
+    @Override
+    public void close() {
+        keys.close();
     }
 
     /** What jose4j raises while verifying: an unusable signature or key (crit never gets here, CompactJws refuses it). */

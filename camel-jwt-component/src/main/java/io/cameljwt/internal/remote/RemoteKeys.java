@@ -1,0 +1,212 @@
+package io.cameljwt.internal.remote;
+
+import java.io.IOException;
+import java.security.GeneralSecurityException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.function.LongSupplier;
+
+import javax.net.ssl.SSLContext;
+
+import io.cameljwt.JwtConfiguration;
+import io.cameljwt.JwtFailure;
+import io.cameljwt.internal.OptionValues;
+import io.cameljwt.internal.TokenRefusal;
+import io.cameljwt.internal.keys.Algorithms;
+import io.cameljwt.internal.keys.KeyEntry;
+import io.cameljwt.internal.keys.KeySource;
+import io.cameljwt.internal.keys.VerificationKeys;
+import io.cameljwt.internal.policy.ClaimsPolicy;
+import io.cameljwt.internal.verify.TokenParser;
+import org.apache.camel.CamelContext;
+import org.jose4j.jws.JsonWebSignature;
+
+/**
+ * The keys of a validate endpoint with {@code jwksUri} or {@code issuerUri}: one cached remote JWK Set per source.
+ * With {@code issuerUri}, the token's {@code iss} picks the source, and a token from an issuer not configured is refused
+ * before any fetch.
+ */
+public final class RemoteKeys implements KeySource {
+
+    /** The options that configure keys locally; remote keys are the only keys of an endpoint that uses them. */
+    private static final List<String> LOCAL_KEY_OPTIONS = List.of("secret", "privateKey", "publicKey", "keyStore", "jwks");
+
+    private final List<RemoteJwks> sources;
+    /** With issuerUri: each accepted iss and its source. Empty with jwksUri, whose one source serves every token. */
+    private final Map<String, RemoteJwks> byIssuer;
+    private final Set<String> algorithms;
+    private final ExecutorService executor;
+    private final CamelContext context;
+
+    private RemoteKeys(List<RemoteJwks> sources, Map<String, RemoteJwks> byIssuer, Set<String> algorithms,
+                       ExecutorService executor, CamelContext context) {
+        this.sources = List.copyOf(sources);
+        this.byIssuer = Map.copyOf(byIssuer);
+        this.algorithms = Set.copyOf(algorithms);
+        this.executor = executor;
+        this.context = context;
+    }
+
+    /** Whether the configuration asks for remote keys. */
+    public static boolean configured(JwtConfiguration config) {
+        return config.getJwksUri() != null || config.getIssuerUri() != null;
+    }
+
+    /**
+     * The remote keys the configuration names, checked; the first fetch of each source starts now, in the background.
+     *
+     * @param owner what the fetching threads are named after (the endpoint)
+     */
+    public static RemoteKeys start(JwtConfiguration config, CamelContext context, Object owner) {
+        return start(config, context, owner, System::currentTimeMillis);
+    }
+
+    static RemoteKeys start(JwtConfiguration config, CamelContext context, Object owner, LongSupplier clock) {
+        String option = config.getJwksUri() != null ? "jwksUri" : "issuerUri";
+        if (config.getJwksUri() != null && config.getIssuerUri() != null) {
+            throw new IllegalArgumentException("Options 'jwksUri' and 'issuerUri' cannot both be set: 'issuerUri' finds"
+                                               + " the JWK Set itself; with 'jwksUri', check the issuer with 'issuer'");
+        }
+        List<String> local = localKeyOptions(config);
+        if (!local.isEmpty()) {
+            throw new IllegalArgumentException("Option '" + option + "' cannot be combined with '" + String.join("', '", local)
+                                               + "': a validate endpoint takes its keys from one place");
+        }
+        List<String> algorithmList = algorithms(config.getAlgorithm());
+        Set<String> accepted = algorithmList.isEmpty() ? asymmetric() : new LinkedHashSet<>(algorithmList);
+
+        List<JwksLocation> locations = new ArrayList<>();
+        Map<String, JwksLocation> locationByIssuer = new HashMap<>();
+        if (config.getJwksUri() != null) {
+            locations.add(JwksLocation.fixed(config.getJwksUri()));
+        } else {
+            List<String> issuerUris = OptionValues.commaList(config.getIssuerUri());
+            if (issuerUris.isEmpty()) {
+                throw new IllegalArgumentException("Option 'issuerUri' is empty");
+            }
+            Set<String> issuerOption = new LinkedHashSet<>(OptionValues.commaList(config.getIssuer()));
+            if (issuerUris.size() > 1 && !issuerOption.isEmpty()) {
+                throw new IllegalArgumentException("Option 'issuer' cannot be set with several 'issuerUri': the token's"
+                                                   + " iss picks the issuer, and must be one of them");
+            }
+            for (String issuerUri : issuerUris) {
+                Set<String> acceptedByDiscovery = new LinkedHashSet<>(issuerOption);
+                acceptedByDiscovery.add(issuerUri);
+                JwksLocation location = JwksLocation.discovered(issuerUri, acceptedByDiscovery);
+                locations.add(location);
+                // the iss values that pick this issuer: those validate accepts (see ClaimsPolicy.acceptedIssuers)
+                for (String iss : issuerUris.size() > 1 ? Set.of(issuerUri) : ClaimsPolicy.acceptedIssuers(config)) {
+                    if (locationByIssuer.putIfAbsent(iss, location) != null) {
+                        throw new IllegalArgumentException("Option 'issuerUri' names " + iss + " twice");
+                    }
+                }
+            }
+        }
+
+        HttpDocuments http = new HttpDocuments(sslContext(config, context), config.getJwksTimeout());
+        ExecutorService executor = context.getExecutorServiceManager()
+                .newFixedThreadPool(owner, "JwtRemoteKeys", locations.size());
+        List<RemoteJwks> sources = new ArrayList<>();
+        Map<JwksLocation, RemoteJwks> byLocation = new HashMap<>();
+        for (JwksLocation location : locations) {
+            RemoteJwks source = new RemoteJwks(location, http, algorithmList, config.getJwksCacheTtl(),
+                    config.getJwksRefreshInterval(), config.getJwksTimeout(), executor, clock);
+            sources.add(source);
+            byLocation.put(location, source);
+        }
+        Map<String, RemoteJwks> byIssuer = new HashMap<>();
+        locationByIssuer.forEach((iss, location) -> byIssuer.put(iss, byLocation.get(location)));
+        RemoteKeys keys = new RemoteKeys(sources, byIssuer, accepted, executor, context);
+        sources.forEach(RemoteJwks::start);
+        return keys;
+    }
+
+    private static List<String> localKeyOptions(JwtConfiguration config) {
+        List<String> set = new ArrayList<>();
+        Object[] values = { config.getSecret(), config.getPrivateKey(), config.getPublicKey(), config.getKeyStore(),
+                config.getJwks() };
+        for (int i = 0; i < values.length; i++) {
+            if (values[i] != null) {
+                set.add(LOCAL_KEY_OPTIONS.get(i));
+            }
+        }
+        return set;
+    }
+
+    /** The {@code algorithm} option for remote keys: public-key algorithms only (a fetched key is never a secret). */
+    private static List<String> algorithms(String option) {
+        List<String> list = option == null ? List.of() : OptionValues.commaList(option);
+        for (String algorithm : list) {
+            Algorithms.requireUsable(algorithm);
+            if (algorithm.startsWith("HS")) {
+                throw new IllegalArgumentException("Option 'algorithm': " + algorithm + " needs a shared secret, which"
+                                                   + " remote keys never are");
+            }
+        }
+        return list;
+    }
+
+    private static Set<String> asymmetric() {
+        Set<String> all = new LinkedHashSet<>(Algorithms.SUPPORTED);
+        all.removeIf(alg -> alg.startsWith("HS"));
+        return all;
+    }
+
+    private static SSLContext sslContext(JwtConfiguration config, CamelContext context) {
+        if (config.getSslContextParameters() == null) {
+            return null;
+        }
+        try {
+            return config.getSslContextParameters().createSSLContext(context);
+        } catch (GeneralSecurityException | IOException e) {
+            throw new IllegalArgumentException("Option 'sslContextParameters' cannot make a TLS context ("
+                                               + e.getClass().getSimpleName() + ")");
+        }
+    }
+
+    @Override
+    public Set<String> algorithms() {
+        return algorithms;
+    }
+
+    @Override
+    public List<KeyEntry> candidates(String algorithm, String kid, JsonWebSignature token) throws TokenRefusal {
+        if (!algorithms.contains(algorithm)) {
+            throw new TokenRefusal(JwtFailure.ALGORITHM_NOT_ALLOWED, "algorithm "
+                                                                 + VerificationKeys.safe(algorithm, 20) + " is not accepted");
+        }
+        return source(token).candidates(algorithm, kid);
+    }
+
+    private RemoteJwks source(JsonWebSignature token) throws TokenRefusal {
+        if (byIssuer.isEmpty()) {
+            return sources.get(0);
+        }
+        Object iss = TokenParser.contents(token).claims().get("iss");
+        RemoteJwks source = iss instanceof String ? byIssuer.get(iss) : null;
+        if (source == null) {
+            throw new TokenRefusal(JwtFailure.ISSUER_MISMATCH,
+                    iss == null ? "the token has no iss" : "the token's iss is not an accepted issuer");
+        }
+        return source;
+    }
+
+    /** Each source's state, for the health check. */
+    public List<SourceState> states() {
+        return sources.stream().map(s -> new SourceState(s.name(), s.hasKeys(), s.lastFailure())).toList();
+    }
+
+    /** A remote source as the health check reports it. */
+    public record SourceState(String name, boolean hasKeys, String lastFailure) {
+    }
+
+    @Override
+    public void close() {
+        context.getExecutorServiceManager().shutdownNow(executor);
+    }
+}

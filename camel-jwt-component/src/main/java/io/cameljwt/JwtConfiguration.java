@@ -55,7 +55,8 @@ public class JwtConfiguration implements Cloneable {
                             + " chosen by `kid`, then by `alg`, `kty` and `use`.")
     private String jwks;
     @UriParam(label = "security",
-              description = "generate: the `kid` header, and which key of `jwks` signs.")
+              description = "generate: the `kid` header, and which key of `jwks` (by `kid`) or `keyStore` (by alias)"
+                            + " signs. jwks: the `kid` published for that key.")
     private String keyId;
 
     // --- remote keys (validate) -----------------------------------------------------------------------------------

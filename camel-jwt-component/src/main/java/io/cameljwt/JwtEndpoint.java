@@ -2,6 +2,7 @@ package io.cameljwt;
 
 import io.cameljwt.internal.DecodeOperation;
 import io.cameljwt.internal.GenerateOperation;
+import io.cameljwt.internal.JwksOperation;
 import io.cameljwt.internal.ValidateOperation;
 import io.cameljwt.internal.keys.KeyLoader;
 import io.cameljwt.internal.keys.KeySource;
@@ -28,7 +29,7 @@ import org.apache.camel.support.DefaultEndpoint;
              category = { Category.SECURITY }, headersClass = JwtConstants.class)
 public class JwtEndpoint extends DefaultEndpoint {
 
-    @UriPath(description = "What to do with each message.", enums = "generate,validate,decode")
+    @UriPath(description = "What to do with each message.", enums = "generate,validate,decode,jwks")
     @Metadata(required = true)
     private JwtOperation operation;
 
@@ -91,6 +92,7 @@ public class JwtEndpoint extends DefaultEndpoint {
                     ? RemoteKeys.start(config, getCamelContext(), this)
                     : VerificationKeys.of(keys.load(config), config.getAlgorithm()));
             case decode -> new DecodeOperation(config);
+            case jwks -> new JwksOperation(config, keys.load(config));
         };
     }
 

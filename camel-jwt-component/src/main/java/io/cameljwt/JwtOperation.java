@@ -12,7 +12,9 @@ public enum JwtOperation {
     /** Verify a token's signature and claims, and expose them as headers. */
     validate,
     /** Unpack a token without verifying it. */
-    decode;
+    decode,
+    /** Publish the public JWK Set of the configured keys. */
+    jwks;
 
     static JwtOperation parse(String text) {
         for (JwtOperation operation : values()) {

@@ -178,9 +178,10 @@ class KeySourceMatrixTest {
                         "secret=RAW({{matrix.secret.base64}})&secretEncoding=base64" + a, HMAC_KEY, null, HMAC_DECOY),
                 same(alg, "secret, hex as {{placeholder}}", "secret={{matrix.secret.hex}}&secretEncoding=HEX" + a,
                         HMAC_KEY, null, HMAC_DECOY),
-                same(alg, "PKCS#12 secret key entry, classpath:", store, TestKeys.storedSecret(alias), null, HMAC_DECOY),
+                // a key store entry's alias is the token's kid
+                same(alg, "PKCS#12 secret key entry, classpath:", store, TestKeys.storedSecret(alias), alias, HMAC_DECOY),
                 same(alg, "KeyStoreParameters #bean", "keyStore=#hmacStore&keyAlias=" + alias + a,
-                        TestKeys.storedSecret(alias), null, HMAC_DECOY));
+                        TestKeys.storedSecret(alias), alias, HMAC_DECOY));
     }
 
     private static List<Source> pemSources(String alg, String family) throws Exception {
@@ -236,16 +237,20 @@ class KeySourceMatrixTest {
         KeyPair decoy = decoy(family);
         String p12 = "keyStore=classpath:keys/keys.p12&keyStorePassword=storepass&keyAlias=" + family + a;
         String jks = "keyStore=file:" + dir.resolve("keys.jks") + "&keyStorePassword=storepass";
+        // a key store entry's alias is the token's kid
         return List.of(
-                same(alg, "PKCS#12, classpath:", p12, keys, null, decoy),
+                same(alg, "PKCS#12, classpath:", p12, keys, family, decoy),
                 // validate needs no keyPassword and no keyAlias: the certificates of every entry verify
                 new Source(alg, "JKS with keyPassword, file:", jks + "&keyAlias=" + family + "&keyPassword=keypass" + a,
-                        jks + a, keys, null, decoy),
+                        jks + a, keys, family, decoy),
+                // without keyAlias, keyId chooses the entry by its alias
+                new Source(alg, "PKCS#12, entry chosen by keyId", "keyStore=#p12Store&keyId=" + family + a,
+                        "keyStore=#p12Store" + a, keys, family, decoy),
                 same(alg, "KeyStoreParameters #bean, PKCS#12", "keyStore=#p12Store&keyAlias=" + family + a,
-                        keys, null, decoy),
+                        keys, family, decoy),
                 new Source(alg, "KeyStoreParameters #bean, JKS with keyPassword",
                         "keyStore=#jksStore&keyAlias=" + family + "&keyPassword=keypass" + a,
-                        "keyStore=#jksStore&keyAlias=" + family + a, keys, null, decoy));
+                        "keyStore=#jksStore&keyAlias=" + family + a, keys, family, decoy));
     }
 
     private static List<Source> jwkSources(String alg, String family) throws Exception {
@@ -348,7 +353,7 @@ class KeySourceMatrixTest {
         component.getConfiguration().setKeyAlias(family);
         component.getConfiguration().setKeyPassword(TestKeys.JKS_KEY_PASSWORD);
         component.getConfiguration().setAlgorithm(alg);
-        roundTrip(scheme, new Source(alg, "component key store", "", "", TestKeys.keyPair(family), null, decoy(family)));
+        roundTrip(scheme, new Source(alg, "component key store", "", "", TestKeys.keyPair(family), family, decoy(family)));
     }
 
     @Test

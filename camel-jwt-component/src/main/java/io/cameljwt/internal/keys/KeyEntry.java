@@ -17,9 +17,12 @@ import java.util.List;
  * @param key       a {@link java.security.PublicKey}, {@link java.security.PrivateKey} or {@link javax.crypto.SecretKey}
  * @param publicKey for a private key, its public half where known (to publish it or to verify with it), else null
  * @param keyOps    the JWK {@code key_ops}, or null when the key does not restrict its operations
+ * @param alias     the key store alias of the entry, or null. It is not a {@code kid}: validate tries key store entries
+ *                  for a token whatever its kid (a trust store's aliases rarely match an issuer's kids), but generate
+ *                  and jwks name the key by it (see {@link #name()})
  */
 public record KeyEntry(String option, String kid, String algorithm, String use, Key key, PublicKey publicKey,
-        List<String> keyOps) {
+        List<String> keyOps, String alias) {
 
     public KeyEntry {
         if (publicKey == null && key instanceof PublicKey pub) {
@@ -28,9 +31,23 @@ public record KeyEntry(String option, String kid, String algorithm, String use, 
         keyOps = keyOps == null ? null : List.copyOf(keyOps);
     }
 
+    /** A key that is no key store entry. */
+    public KeyEntry(String option, String kid, String algorithm, String use, Key key, PublicKey publicKey,
+                    List<String> keyOps) {
+        this(option, kid, algorithm, use, key, publicKey, keyOps, null);
+    }
+
     /** A key that does not restrict its operations (a secret, PEM, key store entry, or JWK without key_ops). */
     public KeyEntry(String option, String kid, String algorithm, String use, Key key, PublicKey publicKey) {
-        this(option, kid, algorithm, use, key, publicKey, null);
+        this(option, kid, algorithm, use, key, publicKey, null, null);
+    }
+
+    /**
+     * What generate writes as the token's {@code kid} and jwks publishes when {@code keyId} does not say otherwise: the
+     * JWK's kid, else the key store alias, else null.
+     */
+    public String name() {
+        return kid != null ? kid : alias;
     }
 
     public boolean isPrivate() {

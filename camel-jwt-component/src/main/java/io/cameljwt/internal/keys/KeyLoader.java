@@ -245,7 +245,7 @@ public final class KeyLoader {
                     }
                 }
                 if (key != null) {
-                    entries.add(new KeyEntry("keyStore", null, null, null, key, publicKey));
+                    entries.add(new KeyEntry("keyStore", null, null, null, key, publicKey, null, alias));
                 }
             }
         } catch (GeneralSecurityException e) {

@@ -20,23 +20,15 @@ public record SigningKey(KeyEntry entry, String algorithm, String kid) {
         }
         KeyEntry chosen;
         if (config.getKeyId() != null) {
-            List<KeyEntry> byKid = signers.stream().filter(k -> config.getKeyId().equals(k.kid())).toList();
-            List<KeyEntry> withoutKid = signers.stream().filter(k -> k.kid() == null).toList();
-            List<KeyEntry> candidates = !byKid.isEmpty() ? byKid : withoutKid;
-            if (candidates.size() != 1) {
-                throw new IllegalArgumentException(candidates.isEmpty()
-                        ? "Option 'keyId': no signing key has kid " + config.getKeyId()
-                        : "Option 'keyId': several signing keys match " + config.getKeyId() + "; keep one");
-            }
-            chosen = candidates.get(0);
+            chosen = namedBy(config.getKeyId(), signers, "signing key");
         } else if (signers.size() == 1) {
             chosen = signers.get(0);
         } else {
             throw new IllegalArgumentException("Several signing keys are configured ("
                                                + signers.stream().map(KeyEntry::describe).distinct()
                                                        .collect(Collectors.joining(", "))
-                                               + "): set 'keyId' to choose a JWK, 'keyAlias' to choose a key store"
-                                               + " entry, or keep one signing key");
+                                               + "): set 'keyId' to choose a JWK, or a key store entry by its alias"
+                                               + " ('keyAlias' loads that entry only), or keep one signing key");
         }
         String algorithm = config.getAlgorithm() != null ? config.getAlgorithm().trim() : Algorithms.defaultFor(chosen);
         if (algorithm == null) {
@@ -53,7 +45,26 @@ public record SigningKey(KeyEntry entry, String algorithm, String kid) {
                     ? "Option " + chosen.describe() + ": " + misfit
                     : "Option 'algorithm': " + algorithm + " does not fit the key of " + chosen.describe() + ": " + misfit);
         }
-        String kid = config.getKeyId() != null ? config.getKeyId() : chosen.kid();
+        String kid = config.getKeyId() != null ? config.getKeyId() : chosen.name();
         return new SigningKey(chosen, algorithm, kid);
+    }
+
+    /**
+     * The key that {@code keyId} names among {@code keys}: the one whose kid (or key store alias) it is, else the one
+     * key without a kid, which then takes {@code keyId} as its kid (a PEM key, or a key store entry chosen by
+     * {@code keyAlias}). jwks names the key it publishes by the same rule, so tokens and the published set agree.
+     *
+     * @param what what the keys are, for the message
+     */
+    static KeyEntry namedBy(String keyId, List<KeyEntry> keys, String what) {
+        List<KeyEntry> byName = keys.stream().filter(k -> keyId.equals(k.name())).toList();
+        List<KeyEntry> withoutKid = keys.stream().filter(k -> k.kid() == null).toList();
+        List<KeyEntry> candidates = !byName.isEmpty() ? byName : withoutKid;
+        if (candidates.size() != 1) {
+            throw new IllegalArgumentException(candidates.isEmpty()
+                    ? "Option 'keyId': no " + what + " has kid " + keyId
+                    : "Option 'keyId': several " + what + "s match " + keyId + "; keep one");
+        }
+        return candidates.get(0);
     }
 }

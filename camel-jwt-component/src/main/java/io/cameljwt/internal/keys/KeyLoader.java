@@ -106,7 +106,8 @@ public final class KeyLoader {
         for (int i = 0; i < members.size(); i++) {
             String which = isSet ? "key " + (i + 1) + " of the JWK Set" : "the JWK";
             try {
-                KeyEntry entry = jwkEntry(members.get(i), option, which);
+                KeyEntry entry = jwkEntry(members.get(i), option, skipped == null ? "Option '" + option + "': " + which
+                        : which);
                 if (entry != null) {
                     entries.add(entry);
                 }
@@ -123,10 +124,13 @@ public final class KeyLoader {
         return Collections.unmodifiableList(entries);
     }
 
-    /** One member of a JWK Set as a key, or null if it holds no key; an unreadable member is refused. */
+    /**
+     * One member of a JWK Set as a key, or null if it holds no key; an unreadable member is refused, with a message
+     * that starts with {@code which}.
+     */
     private static KeyEntry jwkEntry(Object member, String option, String which) {
         if (!(member instanceof Map<?, ?> map)) {
-            throw new IllegalArgumentException("Option '" + option + "': " + which + " is not a JSON object");
+            throw new IllegalArgumentException(which + " is not a JSON object");
         }
         JsonWebKey jwk;
         try {
@@ -135,7 +139,7 @@ public final class KeyLoader {
             jwk = JsonWebKey.Factory.newJwk(params);
         } catch (JoseException | RuntimeException e) {
             Object kid = map.get("kid");
-            throw new IllegalArgumentException("Option '" + option + "': " + which
+            throw new IllegalArgumentException(which
                                                + (kid instanceof String k ? " (kid " + VerificationKeys.safe(k, 64) + ")" : "")
                                                + " is not a valid key (" + rootCause(e).getClass().getSimpleName() + ")");
         }

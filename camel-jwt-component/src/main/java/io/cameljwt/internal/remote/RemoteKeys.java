@@ -66,7 +66,8 @@ public final class RemoteKeys implements KeySource {
         return start(config, context, owner, System::currentTimeMillis);
     }
 
-    static RemoteKeys start(JwtConfiguration config, CamelContext context, Object owner, LongSupplier clock) {
+    /** As {@link #start(JwtConfiguration, CamelContext, Object)}, on the given clock (milliseconds), for tests. */
+    public static RemoteKeys start(JwtConfiguration config, CamelContext context, Object owner, LongSupplier clock) {
         String option = config.getJwksUri() != null ? "jwksUri" : "issuerUri";
         if (config.getJwksUri() != null && config.getIssuerUri() != null) {
             throw new IllegalArgumentException("Options 'jwksUri' and 'issuerUri' cannot both be set: 'issuerUri' finds"

@@ -1,0 +1,155 @@
+package io.cameljwt;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
+
+import io.cameljwt.internal.TokenRefusal;
+import io.cameljwt.internal.remote.RemoteKeys;
+import org.apache.camel.test.junit5.CamelTestSupport;
+import org.junit.jupiter.api.Test;
+
+import static io.cameljwt.RemoteKeysTest.K1;
+import static io.cameljwt.RemoteKeysTest.K2;
+import static io.cameljwt.RemoteKeysTest.jwkSet;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The time rules of remote keys ({@code jwksCacheTtl}, {@code jwksRefreshInterval}) on a clock the test moves, against
+ * a real HTTP server: no sleeps, and the intervals are the defaults (10m, 30s).
+ */
+class RemoteKeysClockTest extends CamelTestSupport {
+
+    private static final long SECOND = 1000;
+
+    private final AtomicLong clock = new AtomicLong(1_000_000);
+
+    private RemoteKeys start(JwksServer server) {
+        JwtConfiguration config = new JwtConfiguration();
+        config.setJwksUri(server.url());
+        return RemoteKeys.start(config, context, this, clock::get);
+    }
+
+    private void advance(long millis) {
+        clock.addAndGet(millis);
+    }
+
+    private static JwtFailure refusal(RemoteKeys keys, String kid) {
+        return assertThrows(TokenRefusal.class, () -> keys.candidates("RS256", kid, null)).reason();
+    }
+
+    @Test
+    void eightThreadsSendingHundredsOfUnknownKidsWithinOneIntervalFetchAtMostTwice() throws Exception {
+        try (JwksServer server = JwksServer.http(); RemoteKeys keys = start(server)) {
+            server.serveKeys(jwkSet(K1));
+            assertEquals(1, keys.candidates("RS256", "k1", null).size());
+            advance(31 * SECOND); // the interval since the first fetch has passed: one refetch is allowed
+
+            ExecutorService threads = Executors.newFixedThreadPool(8);
+            try {
+                List<Future<JwtFailure>> results = new ArrayList<>();
+                for (int i = 0; i < 8 * 200; i++) {
+                    results.add(threads.submit(() -> refusal(keys, UUID.randomUUID().toString())));
+                }
+                for (Future<JwtFailure> result : results) {
+                    assertEquals(JwtFailure.KEY_NOT_FOUND, result.get());
+                }
+            } finally {
+                threads.shutdownNow();
+            }
+            assertEquals(2, server.requests());
+            assertEquals(1, keys.candidates("RS256", "k1", null).size(), "the known key still serves");
+        }
+    }
+
+    @Test
+    void aNewKidIsFetchedOnceTheIntervalHasPassed() throws Exception {
+        try (JwksServer server = JwksServer.http(); RemoteKeys keys = start(server)) {
+            server.serveKeys(jwkSet(K1));
+            keys.candidates("RS256", "k1", null);
+            server.serveKeys(jwkSet(K1, K2));
+            advance(29 * SECOND);
+            assertEquals(JwtFailure.KEY_NOT_FOUND, refusal(keys, "k2"));
+            assertEquals(1, server.requests());
+            advance(SECOND);
+            assertEquals(1, keys.candidates("RS256", "k2", null).size());
+            assertEquals(2, server.requests());
+        }
+    }
+
+    @Test
+    void afterAFailedFetchTheNextAttemptWaitsForTheInterval() throws Exception {
+        try (JwksServer server = JwksServer.http()) {
+            server.status(500);
+            try (RemoteKeys keys = start(server)) {
+                assertEquals(JwtFailure.KEYS_UNAVAILABLE, refusal(keys, "k1"));
+                advance(10 * SECOND);
+                server.serveKeys(jwkSet(K1));
+                server.ok();
+                assertEquals(JwtFailure.KEYS_UNAVAILABLE, refusal(keys, "k1"));
+                assertEquals(1, server.requests(), "no attempt before the interval");
+                advance(20 * SECOND);
+                assertEquals(1, keys.candidates("RS256", "k1", null).size());
+                assertEquals(2, server.requests());
+                assertTrue(keys.states().get(0).hasKeys());
+            }
+        }
+    }
+
+    @Test
+    void expiredKeysServeWhileTheRefetchRunsInTheBackground() throws Exception {
+        try (JwksServer server = JwksServer.http(); RemoteKeys keys = start(server)) {
+            server.serveKeys(jwkSet(K1));
+            keys.candidates("RS256", "k1", null);
+            advance(10 * 60 * SECOND - 1);
+            keys.candidates("RS256", "k1", null);
+            assertEquals(1, server.requests(), "the keys are younger than jwksCacheTtl");
+
+            server.hang();
+            advance(1);
+            // the keys are 10 minutes old: a refetch starts, and the known kid does not wait for it
+            assertEquals(1, keys.candidates("RS256", "k1", null).size());
+            assertTrue(server.awaitHanging(1, Duration.ofSeconds(10)));
+            server.serveKeys(jwkSet(K2));
+            server.release();
+            // once the refetch is in, the set is the new one
+            long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+            while (!fetchedK2(keys) && System.nanoTime() < deadline) {
+                Thread.onSpinWait();
+            }
+            assertTrue(fetchedK2(keys));
+            assertEquals(JwtFailure.KEY_NOT_FOUND, refusal(keys, "k1"));
+        }
+    }
+
+    private static boolean fetchedK2(RemoteKeys keys) {
+        try {
+            return !keys.candidates("RS256", "k2", null).isEmpty();
+        } catch (TokenRefusal e) {
+            return false;
+        }
+    }
+
+    @Test
+    void closingStopsTheFetchingThreads() throws Exception {
+        try (JwksServer server = JwksServer.http()) {
+            server.serveKeys(jwkSet(K1));
+            server.hang();
+            RemoteKeys keys = start(server);
+            assertTrue(server.awaitHanging(1, Duration.ofSeconds(10)));
+            keys.close();
+            advance(31 * SECOND);
+            // no thread is left to fetch: the refusal is immediate
+            assertFalse(keys.states().get(0).hasKeys());
+            assertEquals(JwtFailure.KEYS_UNAVAILABLE, refusal(keys, "k1"));
+        }
+    }
+}

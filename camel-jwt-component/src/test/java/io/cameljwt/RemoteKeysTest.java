@@ -1,0 +1,482 @@
+package io.cameljwt;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.apache.camel.Exchange;
+import org.apache.camel.Message;
+import org.jose4j.jwk.EllipticCurveJsonWebKey;
+import org.jose4j.jwk.EcJwkGenerator;
+import org.jose4j.jwk.JsonWebKey;
+import org.jose4j.jwk.OctJwkGenerator;
+import org.jose4j.jwk.RsaJsonWebKey;
+import org.jose4j.jwk.RsaJwkGenerator;
+import org.jose4j.keys.EllipticCurves;
+import org.jose4j.lang.JoseException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Remote keys through routes, against a real HTTP(S) server on 127.0.0.1 that counts its requests and can rotate,
+ * fail, answer garbage or hang. The time-bound rules (one refetch per interval) are in {@link RemoteKeysClockTest}.
+ */
+class RemoteKeysTest extends JwtRouteTestSupport {
+
+    static final RsaJsonWebKey K1 = rsa("k1");
+    static final RsaJsonWebKey K2 = rsa("k2");
+
+    static RsaJsonWebKey rsa(String kid) {
+        try {
+            RsaJsonWebKey key = RsaJwkGenerator.generateJwk(2048);
+            key.setKeyId(kid);
+            return key;
+        } catch (JoseException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The public JWK Set of these keys, as a provider publishes it. */
+    static String jwkSet(JsonWebKey... keys) {
+        StringBuilder json = new StringBuilder("{\"keys\":[");
+        for (int i = 0; i < keys.length; i++) {
+            json.append(i == 0 ? "" : ",").append(keys[i].toJson(JsonWebKey.OutputControlLevel.PUBLIC_ONLY));
+        }
+        return json.append("]}").toString();
+    }
+
+    /** A token signed by {@code key}, naming {@code kid} (null: none), with these claims over valid ones. */
+    static String signedAs(RsaJsonWebKey key, String alg, String kid, Object... claims) {
+        Map<String, Object> header = kid == null ? Tokens.header(alg) : Tokens.claims("alg", alg, "kid", kid);
+        return Tokens.sign(Tokens.json(header), Tokens.json(Tokens.validClaims(claims)), alg, key.getPrivateKey());
+    }
+
+    static String token(RsaJsonWebKey key, Object... claims) {
+        return signedAs(key, "RS256", key.getKeyId(), claims);
+    }
+
+    private static String jwksUri(JwksServer server, String more) {
+        return "jwt:validate?jwksUri=" + server.url() + more;
+    }
+
+    // --- cache -----------------------------------------------------------------------------------------------------
+
+    @Test
+    void oneFetchServesAThousandValidations() {
+        try (JwksServer server = JwksServer.http()) {
+            server.serveKeys(jwkSet(K1));
+            String uri = jwksUri(server, "");
+            String token = token(K1);
+            for (int i = 0; i < 1000; i++) {
+                assertEquals("alice", accepted(sendToken(uri, token)).getHeader(JwtConstants.JWT_SUBJECT));
+            }
+            assertEquals(1, server.requests());
+        }
+    }
+
+    @Test
+    void aTokenWithTheNewKidAfterRotationTriggersOneRefetchAndRetiredKeysAreRefused() {
+        try (JwksServer server = JwksServer.http()) {
+            server.serveKeys(jwkSet(K1));
+            String uri = jwksUri(server, "&jwksRefreshInterval=0");
+            accepted(sendToken(uri, token(K1)));
+            assertEquals(1, server.requests());
+
+            server.serveKeys(jwkSet(K2));
+            accepted(sendToken(uri, token(K2)));
+            assertEquals(2, server.requests());
+            accepted(sendToken(uri, token(K2)));
+            assertEquals(2, server.requests(), "a known kid fetches nothing");
+
+            String retired = token(K1);
+            refused(sendToken(uri, retired), JwtFailure.KEY_NOT_FOUND, retired);
+        }
+    }
+
+    @Test
+    void withinTheRefreshIntervalAnUnknownKidIsRefusedWithoutAFetch() {
+        try (JwksServer server = JwksServer.http()) {
+            server.serveKeys(jwkSet(K1));
+            String uri = jwksUri(server, "");
+            accepted(sendToken(uri, token(K1)));
+            server.serveKeys(jwkSet(K1, K2));
+            String early = token(K2);
+            refused(sendToken(uri, early), JwtFailure.KEY_NOT_FOUND, early);
+            assertEquals(1, server.requests(), "the default 30s interval has not passed since the first fetch");
+        }
+    }
+
+    @Test
+    void eightThreadsArrivingDuringTheFirstFetchShareIt() throws Exception {
+        try (JwksServer server = JwksServer.http()) {
+            server.serveKeys(jwkSet(K1));
+            server.hang();
+            String uri = jwksUri(server, "&jwksTimeout=20s");
+            String route = routeTo(uri); // starts the route, and with it the first fetch, which hangs
+            assertTrue(server.awaitHanging(1, Duration.ofSeconds(10)));
+            String token = token(K1);
+            ExecutorService threads = Executors.newFixedThreadPool(8);
+            try {
+                List<Future<Exchange>> results = new ArrayList<>();
+                for (int i = 0; i < 8; i++) {
+                    results.add(threads.submit(() -> template.send(route,
+                            e -> e.getMessage().setHeader(JwtConstants.JWT_TOKEN, token))));
+                }
+                server.release();
+                for (Future<Exchange> result : results) {
+                    accepted(result.get());
+                }
+            } finally {
+                threads.shutdownNow();
+            }
+            assertEquals(1, server.requests());
+        }
+    }
+
+    @Test
+    void aProviderCacheControlDoesNotShortenTheCache() {
+        try (JwksServer server = JwksServer.http()) {
+            server.serveKeys(jwkSet(K1));
+            server.cacheControl("max-age=0, no-cache");
+            String uri = jwksUri(server, "");
+            for (int i = 0; i < 20; i++) {
+                accepted(sendToken(uri, token(K1)));
+            }
+            assertEquals(1, server.requests());
+        }
+    }
+
+    @Test
+    void restartingTheRouteFetchesTheKeysAgain() throws Exception {
+        try (JwksServer server = JwksServer.http()) {
+            server.serveKeys(jwkSet(K1));
+            String uri = jwksUri(server, "");
+            accepted(sendToken(uri, token(K1)));
+            String routeId = context.getRoutes().get(0).getRouteId();
+            context.getRouteController().stopRoute(routeId);
+            server.serveKeys(jwkSet(K2));
+            context.getRouteController().startRoute(routeId);
+            accepted(sendToken(uri, token(K2)));
+            assertEquals(2, server.requests());
+        }
+    }
+
+    // --- outages ---------------------------------------------------------------------------------------------------
+
+    enum Outage {
+        DOWN, HTTP_500, GARBAGE, EMPTY_SET, NO_USABLE_KEY
+    }
+
+    static void breakDown(JwksServer server, Outage outage) {
+        switch (outage) {
+            case DOWN -> server.down();
+            case HTTP_500 -> server.status(500);
+            case GARBAGE -> server.garbage();
+            case EMPTY_SET -> server.serveKeys("{\"keys\":[]}");
+            case NO_USABLE_KEY -> server.serveKeys("{\"keys\":[{\"kty\":\"oct\",\"k\":\"c2VjcmV0c2VjcmV0c2VjcmV0c2VjcmV0c2VjcmV0\"}]}");
+        }
+    }
+
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.EnumSource(Outage.class)
+    void cachedKeysGoOnServingWhileTheProviderFails(Outage outage) throws Exception {
+        try (JwksServer server = JwksServer.http()) {
+            server.serveKeys(jwkSet(K1));
+            // every message finds the keys expired and starts a refetch, which fails
+            String uri = jwksUri(server, "&jwksCacheTtl=1&jwksRefreshInterval=0");
+            accepted(sendToken(uri, token(K1)));
+            breakDown(server, outage);
+            int before = server.requests();
+            for (int i = 0; i < 5; i++) {
+                accepted(sendToken(uri, token(K1)));
+            }
+            String newKid = token(K2);
+            refused(sendToken(uri, newKid), JwtFailure.KEYS_UNAVAILABLE, newKid);
+            assertTrue(server.requests() > before, "the endpoint did try to refetch");
+
+            server.serveKeys(jwkSet(K1, K2));
+            server.ok();
+            accepted(sendToken(uri, token(K2)));
+        }
+    }
+
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.EnumSource(Outage.class)
+    void withNoKeyEverFetchedTokensAreRefusedAsKeysUnavailable(Outage outage) {
+        try (JwksServer server = JwksServer.http()) {
+            breakDown(server, outage);
+            String uri = jwksUri(server, "");
+            String token = token(K1);
+            for (int i = 0; i < 10; i++) {
+                JwtValidationException e = refused(sendToken(uri, token), JwtFailure.KEYS_UNAVAILABLE, token);
+                assertEquals(503, e.httpStatus());
+                assertTrue(e.getMessage().contains(server.url()), e.getMessage());
+            }
+            // one attempt at start; the next waits for the refresh interval, so the provider is not flooded
+            assertTrue(server.requests() <= 2, "requests: " + server.requests());
+        }
+    }
+
+    @Test
+    void keysUnavailableIsAHeaderWhenFailOnInvalidIsFalse() {
+        try (JwksServer server = JwksServer.http()) {
+            server.status(500);
+            Message out = accepted(sendToken(jwksUri(server, "&failOnInvalid=false"), token(K1)));
+            assertEquals(false, out.getHeader(JwtConstants.JWT_VALID));
+            assertEquals("KEYS_UNAVAILABLE", out.getHeader(JwtConstants.JWT_ERROR));
+        }
+    }
+
+    @Test
+    void anUnreachableProviderDoesNotStopTheRouteFromStarting() {
+        String url;
+        try (JwksServer server = JwksServer.http()) {
+            url = server.url();
+        }
+        String token = token(K1);
+        refused(sendToken("jwt:validate?jwksUri=" + url, token), JwtFailure.KEYS_UNAVAILABLE, token);
+    }
+
+    @Test
+    void aHangingProviderHoldsNoMessageLongerThanTheTimeout() throws Exception {
+        try (JwksServer server = JwksServer.http()) {
+            server.serveKeys(jwkSet(K1));
+            server.hang();
+            String uri = jwksUri(server, "&jwksTimeout=1s");
+            String token = token(K1);
+            long start = System.nanoTime();
+            refused(sendToken(uri, token), JwtFailure.KEYS_UNAVAILABLE, token);
+            long waited = Duration.ofNanos(System.nanoTime() - start).toMillis();
+            // generous: the bound is 1s; the point is that it is not the hang (until close) or 2 x timeout
+            assertTrue(waited < 1900, "waited " + waited + " ms");
+        }
+    }
+
+    @Test
+    void aHangingRefetchHoldsANewKidNoLongerThanTheTimeoutAndKnownKidsNotAtAll() throws Exception {
+        try (JwksServer server = JwksServer.http()) {
+            server.serveKeys(jwkSet(K1));
+            String uri = jwksUri(server, "&jwksTimeout=1s&jwksRefreshInterval=0");
+            accepted(sendToken(uri, token(K1)));
+            server.hang();
+            String newKid = token(K2);
+            long start = System.nanoTime();
+            refused(sendToken(uri, newKid), JwtFailure.KEYS_UNAVAILABLE, newKid);
+            assertTrue(Duration.ofNanos(System.nanoTime() - start).toMillis() < 1900);
+            assertTrue(server.awaitHanging(1, Duration.ofSeconds(5)));
+            accepted(sendToken(uri, token(K1))); // the known key does not wait for the hung fetch
+        }
+    }
+
+    // --- HTTPS -----------------------------------------------------------------------------------------------------
+
+    @Test
+    void httpsWithTheProviderTrustedThroughSslContextParameters() {
+        try (JwksServer server = JwksServer.https()) {
+            server.serveKeys(jwkSet(K1));
+            context.getRegistry().bind("idpTls", server.sslContextParameters());
+            accepted(sendToken(jwksUri(server, "&sslContextParameters=#idpTls"), token(K1)));
+            assertEquals(1, server.requests());
+        }
+    }
+
+    @Test
+    void httpsWithTheGlobalSslContextParameters() {
+        try (JwksServer server = JwksServer.https()) {
+            server.serveKeys(jwkSet(K1));
+            context.setSSLContextParameters(server.sslContextParameters());
+            context.getComponent("jwt", JwtComponent.class).setUseGlobalSslContextParameters(true);
+            accepted(sendToken(jwksUri(server, ""), token(K1)));
+        }
+    }
+
+    @Test
+    void httpsWithAnUntrustedCertificateFetchesNoKeys() {
+        try (JwksServer server = JwksServer.https()) {
+            server.serveKeys(jwkSet(K1));
+            String token = token(K1);
+            refused(sendToken(jwksUri(server, ""), token), JwtFailure.KEYS_UNAVAILABLE, token);
+        }
+    }
+
+    // --- what a fetched set may hold -------------------------------------------------------------------------------
+
+    @Test
+    void keysThatCannotVerifyAreLeftOutAndTheOthersServe() throws Exception {
+        RsaJsonWebKey weak = RsaJwkGenerator.generateJwk(1024);
+        weak.setKeyId("weak");
+        RsaJsonWebKey encryption = rsa("enc");
+        encryption.setUse("enc");
+        JsonWebKey secret = OctJwkGenerator.generateJwk(256);
+        secret.setKeyId("secret");
+        EllipticCurveJsonWebKey ec = EcJwkGenerator.generateJwk(EllipticCurves.P256);
+        ec.setKeyId("ec");
+        try (JwksServer server = JwksServer.http()) {
+            server.serveKeys("{\"keys\":[" + weak.toJson() + "," + encryption.toJson() + ","
+                             + secret.toJson(JsonWebKey.OutputControlLevel.INCLUDE_SYMMETRIC) + ","
+                             + "{\"kty\":\"unknown\",\"kid\":\"odd\"}," + ec.toJson() + "," + K1.toJson() + "]}");
+            String uri = jwksUri(server, "");
+            accepted(sendToken(uri, token(K1)));
+            String esToken = Tokens.sign(Tokens.json(Tokens.claims("alg", "ES256", "kid", "ec")),
+                    Tokens.json(Tokens.validClaims()), "ES256", ec.getPrivateKey());
+            accepted(sendToken(uri, esToken));
+
+            String byWeak = signedAs(weak, "RS256", "weak");
+            refused(sendToken(uri, byWeak), JwtFailure.KEY_NOT_FOUND, byWeak);
+            String byEncryptionKey = signedAs(encryption, "RS256", "enc");
+            refused(sendToken(uri, byEncryptionKey), JwtFailure.KEY_NOT_FOUND, byEncryptionKey);
+            String hmac = Tokens.sign(Tokens.json(Tokens.claims("alg", "HS256", "kid", "secret")),
+                    Tokens.json(Tokens.validClaims()), "HS256", secret.getKey());
+            refused(sendToken(uri, hmac), JwtFailure.ALGORITHM_NOT_ALLOWED, hmac);
+            assertEquals(1, server.requests());
+        }
+    }
+
+    @Test
+    void theAcceptedAlgorithmsAreThoseOfTheFetchedKeysUnlessAlgorithmSaysOtherwise() {
+        try (JwksServer server = JwksServer.http()) {
+            server.serveKeys(jwkSet(K1)); // an RSA key without alg: RS256 by default
+            String pss = signedAs(K1, "PS256", "k1");
+            refused(sendToken(jwksUri(server, ""), pss), JwtFailure.ALGORITHM_NOT_ALLOWED, pss);
+            accepted(sendToken(jwksUri(server, "&algorithm=PS256"), pss));
+            String rs = token(K1);
+            refused(sendToken(jwksUri(server, "&algorithm=PS256"), rs), JwtFailure.ALGORITHM_NOT_ALLOWED, rs);
+        }
+    }
+
+    @Test
+    void aTokenWithoutKidIsCheckedAgainstEveryFittingKey() {
+        try (JwksServer server = JwksServer.http()) {
+            server.serveKeys(jwkSet(K1, K2));
+            accepted(sendToken(jwksUri(server, ""), signedAs(K2, "RS256", null)));
+            String forged = signedAs(Tokens.attackerRsa(), "RS256", null);
+            refused(sendToken(jwksUri(server, ""), forged), JwtFailure.SIGNATURE_INVALID, forged);
+        }
+    }
+
+    // --- OpenID discovery ------------------------------------------------------------------------------------------
+
+    @Test
+    void issuerUriFindsTheKeysThroughDiscoveryAndRequiresItsIss() {
+        try (JwksServer server = JwksServer.http()) {
+            String issuer = server.issuerUrl("shop");
+            server.serveDiscovery(issuer, server.url());
+            server.serveKeys(jwkSet(K1));
+            String uri = "jwt:validate?issuerUri=" + issuer;
+            for (int i = 0; i < 10; i++) {
+                assertEquals(issuer, accepted(sendToken(uri, token(K1, "iss", issuer))).getHeader(JwtConstants.JWT_ISSUER));
+            }
+            String otherIssuer = token(K1, "iss", server.issuerUrl("other"));
+            refused(sendToken(uri, otherIssuer), JwtFailure.ISSUER_MISMATCH, otherIssuer);
+            String noIssuer = token(K1);
+            refused(sendToken(uri, noIssuer), JwtFailure.ISSUER_MISMATCH, noIssuer);
+            assertEquals(1, server.requests("/realms/shop/.well-known/openid-configuration"));
+            assertEquals(1, server.requests());
+        }
+    }
+
+    @Test
+    void aTrailingSlashOfTheIssuerIsDroppedBeforeTheWellKnownPath() {
+        try (JwksServer server = JwksServer.http()) {
+            String issuer = server.issuerUrl("shop") + "/";
+            server.serve("/realms/shop/.well-known/openid-configuration", "application/json",
+                    "{\"issuer\":\"" + issuer + "\",\"jwks_uri\":\"" + server.url() + "\"}");
+            server.serveKeys(jwkSet(K1));
+            accepted(sendToken("jwt:validate?issuerUri=" + issuer, token(K1, "iss", issuer)));
+        }
+    }
+
+    @Test
+    void aDiscoveryDocumentNamingAnotherIssuerYieldsNoKeysUnlessIssuerSaysSo() {
+        try (JwksServer server = JwksServer.http()) {
+            String reachable = server.issuerUrl("shop");
+            String published = "https://sso.example.com/realms/shop";
+            server.serve("/realms/shop/.well-known/openid-configuration", "application/json",
+                    "{\"issuer\":\"" + published + "\",\"jwks_uri\":\"" + server.url() + "\"}");
+            server.serveKeys(jwkSet(K1));
+            String asked = token(K1, "iss", reachable);
+            JwtValidationException e = refused(sendToken("jwt:validate?issuerUri=" + reachable, asked),
+                    JwtFailure.KEYS_UNAVAILABLE, asked);
+            assertTrue(e.getMessage().contains("another issuer"), e.getMessage());
+            assertEquals(0, server.requests(), "no key is fetched on an impostor's word");
+
+            String uri = "jwt:validate?issuerUri=" + reachable + "&issuer=" + published;
+            accepted(sendToken(uri, token(K1, "iss", published)));
+            String reachableIss = token(K1, "iss", reachable);
+            refused(sendToken(uri, reachableIss), JwtFailure.ISSUER_MISMATCH, reachableIss);
+        }
+    }
+
+    @Test
+    void aDiscoveryDocumentWithAPlainHttpJwksUriElsewhereYieldsNoKeys() {
+        try (JwksServer server = JwksServer.http()) {
+            String issuer = server.issuerUrl("shop");
+            server.serveDiscovery(issuer, "http://sso.example.com/keys");
+            String token = token(K1, "iss", issuer);
+            refused(sendToken("jwt:validate?issuerUri=" + issuer, token), JwtFailure.KEYS_UNAVAILABLE, token);
+        }
+    }
+
+    @Test
+    void severalIssuersEachWithTheirKeysAndAnUnlistedIssIsRefusedBeforeAnyFetch() {
+        try (JwksServer server = JwksServer.http()) {
+            String a = server.issuerUrl("a");
+            String b = server.issuerUrl("b");
+            server.serveDiscovery(a, server.url());
+            server.serveDiscovery(b, server.url("/b/jwks"));
+            server.serveKeys(jwkSet(K1));
+            server.serve("/b/jwks", "application/json", jwkSet(K2));
+            String uri = "jwt:validate?issuerUri=" + a + "," + b + "&jwksRefreshInterval=0";
+            accepted(sendToken(uri, token(K1, "iss", a)));
+            accepted(sendToken(uri, token(K2, "iss", b)));
+
+            // b's key under a's name: a's keys have no k2, and refetching them does not help
+            String crossed = token(K2, "iss", a);
+            refused(sendToken(uri, crossed), JwtFailure.KEY_NOT_FOUND, crossed);
+
+            server.resetCounts();
+            String stranger = token(K1, "iss", server.issuerUrl("c"));
+            refused(sendToken(uri, stranger), JwtFailure.ISSUER_MISMATCH, stranger);
+            String numericIss = token(K1, "iss", 42);
+            refused(sendToken(uri, numericIss), JwtFailure.ISSUER_MISMATCH, numericIss);
+            assertEquals(0, server.requests("/realms/c/.well-known/openid-configuration"));
+            assertEquals(0, server.requests() + server.requests("/b/jwks"));
+        }
+    }
+
+    // --- configuration ---------------------------------------------------------------------------------------------
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "jwksUri=http://sso.example.com/keys|jwksUri",
+            "jwksUri=https://sso.example.com/keys&issuerUri=https://sso.example.com|jwksUri' and 'issuerUri",
+            "jwksUri=https://sso.example.com/keys&secret=0123456789abcdef0123456789abcdef|secret",
+            "issuerUri=https://sso.example.com&publicKey=classpath:keys/rsa-public.pem|publicKey",
+            "jwksUri=https://sso.example.com/keys&algorithm=HS256|algorithm",
+            "jwksUri=https://sso.example.com/keys&algorithm=none|algorithm",
+            "issuerUri=https://a.example.com,https://b.example.com&issuer=https://a.example.com|issuer",
+            "issuerUri=https://a.example.com,https://a.example.com|issuerUri",
+            "jwksUri=https://sso.example.com/keys&jwksTimeout=0|jwksTimeout",
+            "jwksUri=https://sso.example.com/keys&jwksCacheTtl=0|jwksCacheTtl",
+            "jwksUri=https://sso.example.com/keys&jwksRefreshInterval=-1|jwksRefreshInterval" })
+    void aWrongRemoteKeyConfigurationStopsTheRouteNamingTheOption(String caseText) {
+        String[] parts = caseText.split("\\|");
+        Exception e = org.junit.jupiter.api.Assertions.assertThrows(Exception.class,
+                () -> routeTo("jwt:validate?" + parts[0]));
+        Throwable cause = e;
+        while (cause.getCause() != null) {
+            cause = cause.getCause();
+        }
+        assertTrue(cause.getMessage().contains("'" + parts[1] + "'"), cause.getMessage());
+        assertFalse(cause.getMessage().contains("0123456789abcdef"), "the secret never shows");
+    }
+}

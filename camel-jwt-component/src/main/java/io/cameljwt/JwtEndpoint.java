@@ -9,12 +9,14 @@ import io.cameljwt.internal.keys.KeySource;
 import io.cameljwt.internal.keys.SigningKey;
 import io.cameljwt.internal.keys.VerificationKeys;
 import io.cameljwt.internal.remote.RemoteKeys;
+import io.cameljwt.internal.remote.RemoteKeysHealthCheck;
 import io.cameljwt.internal.verify.JwsVerifier;
 import org.apache.camel.Category;
 import org.apache.camel.Consumer;
 import org.apache.camel.Processor;
 import org.apache.camel.Producer;
 import org.apache.camel.RuntimeCamelException;
+import org.apache.camel.health.HealthCheckRegistry;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.UriEndpoint;
 import org.apache.camel.spi.UriParam;
@@ -46,6 +48,8 @@ public class JwtEndpoint extends DefaultEndpoint {
     private volatile Processor operationProcessor;
     /** How many started producers use {@link #operationProcessor}. */
     private int users;
+    /** The readiness check of the operation's remote keys, while it is registered. */
+    private RemoteKeysHealthCheck healthCheck;
 
     /**
      * Called as a producer starts: the first one builds the operation, the others share it. It is built here, not when
@@ -55,6 +59,7 @@ public class JwtEndpoint extends DefaultEndpoint {
     synchronized void acquireOperationProcessor() {
         if (users == 0) {
             operationProcessor = createOperationProcessor();
+            registerHealthCheck();
         }
         users++;
     }
@@ -62,6 +67,7 @@ public class JwtEndpoint extends DefaultEndpoint {
     /** Called as a producer stops: the last one forgets the operation, so a restart reads the keys again. */
     synchronized void releaseOperationProcessor() {
         if (users > 0 && --users == 0) {
+            unregisterHealthCheck();
             if (operationProcessor instanceof AutoCloseable closeable) {
                 try {
                     closeable.close();
@@ -94,6 +100,31 @@ public class JwtEndpoint extends DefaultEndpoint {
             case decode -> new DecodeOperation(config);
             case jwks -> new JwksOperation(config, keys.load(config));
         };
+    }
+
+    /**
+     * Remote keys get a readiness check while the operation runs (see {@link RemoteKeysHealthCheck}); without a health
+     * check registry (no camel-health) there is nothing to do.
+     */
+    private void registerHealthCheck() {
+        HealthCheckRegistry registry = HealthCheckRegistry.get(getCamelContext());
+        RemoteKeys keys = operationProcessor instanceof ValidateOperation validate ? validate.remoteKeys() : null;
+        if (registry != null && keys != null) {
+            RemoteKeysHealthCheck check = new RemoteKeysHealthCheck(getEndpointUri(), keys);
+            if (registry.register(check)) { // false if a check has this id already: leave that one be
+                healthCheck = check;
+            }
+        }
+    }
+
+    private void unregisterHealthCheck() {
+        if (healthCheck != null) {
+            HealthCheckRegistry registry = HealthCheckRegistry.get(getCamelContext());
+            if (registry != null) {
+                registry.unregister(healthCheck);
+            }
+            healthCheck = null;
+        }
     }
 
     private static ValidateOperation validateOperation(JwtConfiguration config, KeySource keys) {

@@ -8,6 +8,7 @@ import io.cameljwt.JwtValidationException;
 import io.cameljwt.internal.io.ResultHeaders;
 import io.cameljwt.internal.io.TokenLocator;
 import io.cameljwt.internal.policy.ClaimsPolicy;
+import io.cameljwt.internal.remote.RemoteKeys;
 import io.cameljwt.internal.verify.JwsVerifier;
 import io.cameljwt.internal.verify.JwtContents;
 import io.cameljwt.internal.verify.TokenParser;
@@ -42,6 +43,11 @@ public final class ValidateOperation implements Processor, AutoCloseable {
         this.policy = ClaimsPolicy.from(config);
         this.rolesClaim = config.getRolesClaim();
         this.failOnInvalid = config.isFailOnInvalid();
+    }
+
+    /** The remote keys this operation fetches, for the endpoint's health check; null with configured keys. */
+    public RemoteKeys remoteKeys() {
+        return verifier.keys() instanceof RemoteKeys remote ? remote : null;
     }
 
     @Override

@@ -62,7 +62,7 @@ final class JwksLocation {
         if (!(issuer instanceof String) || !acceptedIssuers.contains(issuer)) {
             // section 4.3: the issuer named must be the one asked, else the document may be an impostor's
             throw new IOException("the discovery document of " + issuerUri + " names another issuer"
-                                  + (issuer instanceof String ? " (" + issuer + ")" : "")
+                                  + (issuer instanceof String named ? " (" + printable(named) + ")" : "")
                                   + "; set 'issuer' if tokens really carry that one");
         }
         Object uri = document.get("jwks_uri");
@@ -76,5 +76,11 @@ final class JwksLocation {
         }
         jwksUri = found;
         return found;
+    }
+
+    /** The provider's text as a log line may quote it: cut short, and no line breaks that could forge a line. */
+    private static String printable(String text) {
+        String cleaned = text.replaceAll("[\\p{Cc}\\p{Zl}\\p{Zp}]", "?");
+        return cleaned.length() > 200 ? cleaned.substring(0, 200) + "..." : cleaned;
     }
 }

@@ -219,6 +219,13 @@ final class RemoteJwks {
         return cleaned;
     }
 
+    /** Starts a fetch in the background if no keys are cached and the refresh interval allows; never waits. */
+    void fetchIfMissing() {
+        if (current == null) {
+            refresh(clock.getAsLong());
+        }
+    }
+
     /** Whether keys are cached (fresh or stale). */
     boolean hasKeys() {
         return current != null;

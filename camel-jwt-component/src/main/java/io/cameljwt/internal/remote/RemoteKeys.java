@@ -197,6 +197,15 @@ public final class RemoteKeys implements KeySource {
         return source;
     }
 
+    /**
+     * Starts a fetch, in the background, for each source that has no keys yet, where its refresh interval allows.
+     * The health check calls this on each probe: otherwise only a token starts a fetch, and an instance that is not
+     * ready receives none, so it would stay unready after its provider came back.
+     */
+    public void fetchWhereMissing() {
+        sources.forEach(RemoteJwks::fetchIfMissing);
+    }
+
     /** Each source's state, for the health check. */
     public List<SourceState> states() {
         return sources.stream().map(s -> new SourceState(s.name(), s.hasKeys(), s.lastFailure())).toList();

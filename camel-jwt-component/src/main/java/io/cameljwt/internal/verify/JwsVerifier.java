@@ -53,6 +53,11 @@ public final class JwsVerifier implements AutoCloseable {
                                                             + algorithm + " key" + (candidates.size() > 1 ? "s" : ""));
     }
 
+    /** Where the keys come from. */
+    public KeySource keys() {
+        return keys;
+    }
+
     @Override
     public void close() {
         keys.close();

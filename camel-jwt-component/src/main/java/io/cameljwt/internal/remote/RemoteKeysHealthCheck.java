@@ -1,0 +1,148 @@
+package io.cameljwt.internal.remote;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import io.cameljwt.internal.remote.RemoteKeys.SourceState;
+import org.apache.camel.health.HealthCheck;
+import org.apache.camel.health.HealthCheckResultBuilder;
+import org.apache.camel.util.URISupport;
+
+/**
+ * The readiness of a {@code jwt:validate} endpoint with remote keys ({@code jwksUri} or {@code issuerUri}): UP while
+ * every source has keys cached, fresh or stale (a failed refetch is then a detail: the stale keys go on serving); DOWN
+ * while a source has never yielded keys, since the tokens it signs are refused as {@code KEYS_UNAVAILABLE}, with the
+ * last failure as the reason. The details name each source, whether it has keys and its last failure; never a key.
+ * <p>
+ * The endpoint registers it straight in the {@code HealthCheckRegistry}, not in Camel's {@code producers} repository
+ * where producer checks usually go: that repository is off unless {@code camel.health.producersEnabled=true}, and an
+ * endpoint without keys refuses every token, which is what a readiness probe is there to tell, so the check is seen by
+ * default. {@code camel.health.exclude-pattern=jwt-keys*} leaves it out (Camel matches the id without its
+ * {@code producer:} prefix, as for its own producer checks).
+ * <p>
+ * A probe also starts a fetch for a source without keys (in the background, at most one per
+ * {@code jwksRefreshInterval}): otherwise only a token starts one, and an instance that is not ready gets no tokens,
+ * so it would stay unready after its provider came back.
+ */
+public final class RemoteKeysHealthCheck implements HealthCheck {
+
+    /** Camel's producer checks are {@code producer:<component>-<name>} in group {@code camel}; so is this one. */
+    static final String ID_PREFIX = "producer:jwt-keys-";
+    static final String GROUP = "camel";
+
+    /** How long a detail or the message may be: failures quote URIs, which the provider's documents may name. */
+    private static final int MAX_DETAIL = 300;
+    private static final int MAX_MESSAGE = 1000;
+
+    private final String id;
+    private final String endpointUri;
+    private final RemoteKeys keys;
+    private volatile boolean enabled = true;
+
+    /**
+     * @param endpointUri the endpoint's URI; the id is made of it, so it is unique per endpoint and stable across
+     *                    restarts (secret options are masked)
+     */
+    public RemoteKeysHealthCheck(String endpointUri, RemoteKeys keys) {
+        this.endpointUri = printable(endpointUri, Integer.MAX_VALUE);
+        this.id = ID_PREFIX + this.endpointUri;
+        this.keys = keys;
+    }
+
+    @Override
+    public String getId() {
+        return id;
+    }
+
+    @Override
+    public String getGroup() {
+        return GROUP;
+    }
+
+    @Override
+    public boolean isReadiness() {
+        return true;
+    }
+
+    /** Not liveness: a provider outage is no reason to restart the application. */
+    @Override
+    public boolean isLiveness() {
+        return false;
+    }
+
+    @Override
+    public boolean isEnabled() {
+        return enabled;
+    }
+
+    @Override
+    public void setEnabled(boolean enabled) {
+        this.enabled = enabled;
+    }
+
+    @Override
+    public Map<String, Object> getMetaData() {
+        return Map.of(CHECK_ID, id, CHECK_GROUP, GROUP);
+    }
+
+    @Override
+    public Result call(Map<String, Object> options) {
+        HealthCheckResultBuilder builder = HealthCheckResultBuilder.on(this)
+                .detail(CHECK_ID, id)
+                .detail(CHECK_GROUP, GROUP)
+                .detail(CHECK_KIND, Kind.READINESS)
+                .detail(ENDPOINT_URI, endpointUri);
+        if (!enabled) {
+            // as Camel's own checks report a disabled check (Spring Boot's indicator skips it by this detail)
+            return builder.detail(CHECK_ENABLED, false).message("Disabled").unknown().build();
+        }
+        List<SourceState> states = keys.states();
+        List<String> without = new ArrayList<>();
+        List<String> failing = new ArrayList<>();
+        for (int i = 0; i < states.size(); i++) {
+            SourceState state = states.get(i);
+            String prefix = "source." + (i + 1) + ".";
+            String name = printable(state.name(), MAX_DETAIL);
+            String failure = state.lastFailure() == null ? null : printable(state.lastFailure(), MAX_DETAIL);
+            builder.detail(prefix + "uri", name);
+            builder.detail(prefix + "keysCached", state.hasKeys());
+            if (failure != null) {
+                builder.detail(prefix + "lastFailure", failure);
+            }
+            if (!state.hasKeys()) {
+                without.add(name + (failure == null ? " (no fetch has completed yet)" : " (" + failure + ")"));
+            } else if (failure != null) {
+                failing.add(name + " (" + failure + ")");
+            }
+        }
+        keys.fetchWhereMissing(); // after reading the states: this probe reports what the last fetch found
+        if (!without.isEmpty()) {
+            return builder.down()
+                    .message(printable("No keys fetched yet from " + String.join("; ", without)
+                                       + "; tokens are refused as KEYS_UNAVAILABLE", MAX_MESSAGE))
+                    .build();
+        }
+        if (!failing.isEmpty()) {
+            builder.message(printable("Keys cached, but fetching them again failed (the cached keys go on serving): "
+                                      + String.join("; ", failing), MAX_MESSAGE));
+        }
+        return builder.up().build();
+    }
+
+    /**
+     * The text with secret URI parameters masked, and without quotes, backslashes or control characters, since some
+     * health endpoints print messages and details into JSON unescaped; cut after {@code max} characters.
+     */
+    static String printable(String text, int max) {
+        String cleaned = URISupport.sanitizeUri(text)
+                .replaceAll("[\"\\\\]", "'")
+                .replaceAll("[\\p{Cc}\\p{Zl}\\p{Zp}]", " ");
+        return cleaned.length() > max ? cleaned.substring(0, max) + "..." : cleaned;
+    }
+
+    @Override
+    public String toString() {
+        return id;
+    }
+}

@@ -16,12 +16,11 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * A real OpenID provider ({@link OpenIdProvider}: mock-oauth2-server in-process on 127.0.0.1) issues tokens over HTTP
- * that jwt:validate accepts with the keys and the issuer found through the provider's discovery document, fetched
- * here by the test (static {@code jwks}): the ground the remote-keys tests stand on. Also proves the helper's key
- * rotation and the refresh_token grant.
+ * A real OpenID provider ({@link OpenIdProvider}: mock-oauth2-server in-process on 127.0.0.1) issues tokens over HTTP,
+ * and jwt:validate accepts them through {@code issuerUri}: discovery, then the provider's JWK Set, across key
+ * rotation, several issuers and the refresh_token grant.
  */
-class MockOAuth2ServerSmokeTest extends JwtRouteTestSupport {
+class OpenIdProviderTest extends JwtRouteTestSupport {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Map<String, Object> KEYCLOAK_ROLES =
@@ -44,11 +43,9 @@ class MockOAuth2ServerSmokeTest extends JwtRouteTestSupport {
         return JSON.readValue(provider.fetch(provider.discoveryUrl(issuerId)), Map.class);
     }
 
-    /** jwt:validate with the JWK Set fetched now from the discovered jwks_uri, and the discovered issuer. */
-    private static String validateWithDiscoveredKeys(String issuerId, String more) throws Exception {
-        Map<?, ?> discovery = discovery(issuerId);
-        String jwks = provider.fetch((String) discovery.get("jwks_uri"));
-        return "jwt:validate?jwks=RAW(" + jwks + ")&issuer=RAW(" + discovery.get("issuer") + ")" + more;
+    /** jwt:validate of the tokens of {@code issuerId}, through OpenID discovery. */
+    private static String validateThroughDiscovery(String issuerId, String more) {
+        return "jwt:validate?issuerUri=" + provider.issuerUrl(issuerId) + more;
     }
 
     private static String kid(String token) throws Exception {
@@ -65,9 +62,9 @@ class MockOAuth2ServerSmokeTest extends JwtRouteTestSupport {
     }
 
     @Test
-    void tokenFromTheTokenEndpointValidatesWithTheDiscoveredKeysAndKeycloakRoles() throws Exception {
+    void tokenFromTheTokenEndpointValidatesThroughIssuerUriWithKeycloakRoles() throws Exception {
         String token = provider.token("realm1", KEYCLOAK_ROLES);
-        String uri = validateWithDiscoveredKeys("realm1",
+        String uri = validateThroughDiscovery("realm1",
                 "&audience=" + OpenIdProvider.AUDIENCE + "&rolesClaim=realm_access.roles&requiredRoles=admin");
 
         Message message = accepted(sendToken(uri, token));
@@ -81,41 +78,54 @@ class MockOAuth2ServerSmokeTest extends JwtRouteTestSupport {
     @Test
     void missingRoleInTheProviderTokenIsRefusedAsInsufficientRoles() throws Exception {
         String token = provider.token("realm1", KEYCLOAK_ROLES);
-        String uri = validateWithDiscoveredKeys("realm1", "&rolesClaim=realm_access.roles&requiredRoles=auditor");
+        String uri = validateThroughDiscovery("realm1", "&rolesClaim=realm_access.roles&requiredRoles=auditor");
 
         refused(sendToken(uri, token), JwtFailure.INSUFFICIENT_ROLES, token);
     }
 
     @Test
-    void eachIssuerHasItsOwnKeySoATokenOfAnotherIssuerFindsNoKey() throws Exception {
+    void aTokenOfAnotherIssuerIsRefusedBeforeItsKeysAreLookedFor() throws Exception {
         String token = provider.token("realm2", Map.of());
-        String uri = validateWithDiscoveredKeys("realm1", "");
+        String uri = validateThroughDiscovery("realm1", "");
 
-        refused(sendToken(uri, token), JwtFailure.KEY_NOT_FOUND, token);
+        refused(sendToken(uri, token), JwtFailure.ISSUER_MISMATCH, token);
         assertEquals("realm2", kid(token));
     }
 
     @Test
-    void afterRotationNewTokensNeedNewKeysAndOldTokensStayValidUntilRetired() throws Exception {
+    void oneEndpointServesSeveralIssuersEachWithItsOwnKeys() throws Exception {
+        String uri = "jwt:validate?issuerUri=" + provider.issuerUrl("tenant-a") + "," + provider.issuerUrl("tenant-b")
+                     + "&audience=" + OpenIdProvider.AUDIENCE;
+        for (String tenant : List.of("tenant-a", "tenant-b")) {
+            String token = provider.token(tenant, Map.of());
+            assertEquals(tenant, kid(token));
+            assertEquals(provider.issuerUrl(tenant), accepted(sendToken(uri, token)).getHeader(JwtConstants.JWT_ISSUER));
+        }
+        String stranger = provider.token("tenant-c", Map.of());
+        refused(sendToken(uri, stranger), JwtFailure.ISSUER_MISMATCH, stranger);
+    }
+
+    @Test
+    void acrossKeyRotationNewTokensAreFetchedForAndOldOnesStayValidUntilRetired() throws Exception {
         String issuer = "rotating";
+        // every new kid may refetch at once; the default 30s interval is tested elsewhere
+        String uri = validateThroughDiscovery(issuer, "&jwksRefreshInterval=0");
         String before = provider.token(issuer, Map.of());
-        String keysBefore = validateWithDiscoveredKeys(issuer, "");
-        accepted(sendToken(keysBefore, before));
+        accepted(sendToken(uri, before));
 
         String newKid = provider.rotateKeys(issuer);
         String after = provider.token(issuer, Map.of());
-
         assertEquals(newKid, kid(after));
         assertNotEquals(kid(before), newKid);
-        refused(sendToken(keysBefore, after), JwtFailure.KEY_NOT_FOUND, after);
-        String keysBoth = validateWithDiscoveredKeys(issuer, "");
-        accepted(sendToken(keysBoth, before));
-        accepted(sendToken(keysBoth, after));
+        accepted(sendToken(uri, after));
+        accepted(sendToken(uri, before)); // the provider still publishes the previous key
 
         provider.retirePreviousKeys(issuer);
-        String keysRetired = validateWithDiscoveredKeys(issuer, "");
-        refused(sendToken(keysRetired, before), JwtFailure.KEY_NOT_FOUND, before);
-        accepted(sendToken(keysRetired, after));
+        provider.rotateKeys(issuer);
+        String third = provider.token(issuer, Map.of());
+        accepted(sendToken(uri, third)); // its new kid refetches the set, which no longer holds the first key
+        accepted(sendToken(uri, after));
+        refused(sendToken(uri, before), JwtFailure.KEY_NOT_FOUND, before);
     }
 
     @Test
@@ -123,7 +133,7 @@ class MockOAuth2ServerSmokeTest extends JwtRouteTestSupport {
         Map<String, Object> login = provider.login("realm1", "alice", KEYCLOAK_ROLES);
         String refreshToken = (String) login.get("refresh_token");
         assertNotNull(refreshToken);
-        String uri = validateWithDiscoveredKeys("realm1",
+        String uri = validateThroughDiscovery("realm1",
                 "&audience=" + OpenIdProvider.AUDIENCE + "&rolesClaim=realm_access.roles&requiredRoles=admin");
         accepted(sendToken(uri, (String) login.get("access_token")));
 
@@ -133,7 +143,7 @@ class MockOAuth2ServerSmokeTest extends JwtRouteTestSupport {
         assertNotEquals(login.get("access_token"), accessToken);
         Message message = accepted(sendToken(uri, accessToken));
         assertEquals("alice", message.getHeader(JwtConstants.JWT_SUBJECT));
-        String idUri = validateWithDiscoveredKeys("realm1", "&audience=" + OpenIdProvider.CLIENT_ID);
+        String idUri = validateThroughDiscovery("realm1", "&audience=" + OpenIdProvider.CLIENT_ID);
         accepted(sendToken(idUri, (String) refreshed.get("id_token")));
         assertTrue(refreshed.containsKey("refresh_token"));
     }

@@ -56,6 +56,8 @@ final class RemoteJwks {
     private volatile String lastFailure;
     private volatile long fetches;
     private volatile long failures;
+    /** Set when the endpoint stops: a fetch still under way then fails quietly (its thread was interrupted). */
+    private volatile boolean closed;
     /** Guarded by this: the fetch under way, completing with whether it succeeded; and when the last one started. */
     private CompletableFuture<Boolean> inFlight;
     private boolean attempted;
@@ -186,6 +188,10 @@ final class RemoteJwks {
             String failure = e instanceof IllegalArgumentException || e instanceof java.io.IOException
                     ? e.getMessage() : e.getClass().getSimpleName();
             lastFailure = failure;
+            if (closed) {
+                LOG.debug("Fetching the keys of {} stopped with the endpoint: {}", name(), failure);
+                return false;
+            }
             LOG.warn("Fetching the keys of {} failed: {}; {} (next attempt in {} ms at the earliest)", name(), failure,
                     current != null ? "the cached keys go on serving"
                             : "tokens are refused as KEYS_UNAVAILABLE until keys arrive",
@@ -217,6 +223,10 @@ final class RemoteJwks {
         Set<String> cleaned = new java.util.TreeSet<>();
         kids.forEach(kid -> cleaned.add(VerificationKeys.safe(kid, 64)));
         return cleaned;
+    }
+
+    void close() {
+        closed = true;
     }
 
     /** Starts a fetch in the background if no keys are cached and the refresh interval allows; never waits. */

@@ -217,6 +217,7 @@ public final class RemoteKeys implements KeySource {
 
     @Override
     public void close() {
+        sources.forEach(RemoteJwks::close);
         context.getExecutorServiceManager().shutdownNow(executor);
     }
 }

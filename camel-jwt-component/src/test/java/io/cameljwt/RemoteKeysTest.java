@@ -17,7 +17,6 @@ import org.jose4j.jwk.OctJwkGenerator;
 import org.jose4j.jwk.RsaJsonWebKey;
 import org.jose4j.jwk.RsaJwkGenerator;
 import org.jose4j.keys.EllipticCurves;
-import org.jose4j.lang.JoseException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -32,18 +31,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class RemoteKeysTest extends JwtRouteTestSupport {
 
-    static final RsaJsonWebKey K1 = rsa("k1");
-    static final RsaJsonWebKey K2 = rsa("k2");
-
-    static RsaJsonWebKey rsa(String kid) {
-        try {
-            RsaJsonWebKey key = RsaJwkGenerator.generateJwk(2048);
-            key.setKeyId(kid);
-            return key;
-        } catch (JoseException e) {
-            throw new IllegalStateException(e);
-        }
-    }
+    static final RsaJsonWebKey K1 = Tokens.rsaKey("k1");
+    static final RsaJsonWebKey K2 = Tokens.rsaKey("k2");
 
     /** The public JWK Set of these keys, as a provider publishes it. */
     static String jwkSet(JsonWebKey... keys) {
@@ -314,7 +303,7 @@ class RemoteKeysTest extends JwtRouteTestSupport {
     void keysThatCannotVerifyAreLeftOutAndTheOthersServe() throws Exception {
         RsaJsonWebKey weak = RsaJwkGenerator.generateJwk(1024);
         weak.setKeyId("weak");
-        RsaJsonWebKey encryption = rsa("enc");
+        RsaJsonWebKey encryption = Tokens.rsaKey("enc");
         encryption.setUse("enc");
         JsonWebKey secret = OctJwkGenerator.generateJwk(256);
         secret.setKeyId("secret");

@@ -65,7 +65,8 @@ final class Tokens {
         return Ec.KEY;
     }
 
-    private static RsaJsonWebKey rsaKey(String kid) {
+    /** A new 2048-bit RSA key pair with this kid. */
+    static RsaJsonWebKey rsaKey(String kid) {
         try {
             RsaJsonWebKey key = RsaJwkGenerator.generateJwk(2048);
             key.setKeyId(kid);

@@ -1,8 +1,11 @@
 package io.cameljwt;
 
+import javax.management.openmbean.CompositeData;
+
 import io.cameljwt.internal.DecodeOperation;
 import io.cameljwt.internal.GenerateOperation;
 import io.cameljwt.internal.JwksOperation;
+import io.cameljwt.internal.JwtMetrics;
 import io.cameljwt.internal.ValidateOperation;
 import io.cameljwt.internal.keys.KeyLoader;
 import io.cameljwt.internal.keys.KeySource;
@@ -16,6 +19,9 @@ import org.apache.camel.Consumer;
 import org.apache.camel.Processor;
 import org.apache.camel.Producer;
 import org.apache.camel.RuntimeCamelException;
+import org.apache.camel.api.management.ManagedAttribute;
+import org.apache.camel.api.management.ManagedOperation;
+import org.apache.camel.api.management.ManagedResource;
 import org.apache.camel.health.HealthCheckRegistry;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.UriEndpoint;
@@ -25,10 +31,14 @@ import org.apache.camel.support.DefaultEndpoint;
 
 /**
  * Generate, validate and decode JSON Web Tokens (JWS).
+ * <p>
+ * With camel-management, Camel registers each endpoint as an MBean; {@code @ManagedResource} makes it add the
+ * endpoint's own {@code @ManagedAttribute}s (the counts of {@link JwtMetrics}) to Camel's endpoint attributes.
  */
 @UriEndpoint(firstVersion = "0.1.0", scheme = "jwt", title = "JWT", syntax = "jwt:operation", producerOnly = true,
              remote = false,
              category = { Category.SECURITY }, headersClass = JwtConstants.class)
+@ManagedResource(description = "Managed JwtEndpoint")
 public class JwtEndpoint extends DefaultEndpoint {
 
     @UriPath(description = "What to do with each message.", enums = "generate,validate,decode,jwks")
@@ -50,6 +60,8 @@ public class JwtEndpoint extends DefaultEndpoint {
     private int users;
     /** The readiness check of the operation's remote keys, while it is registered. */
     private RemoteKeysHealthCheck healthCheck;
+    /** What the endpoint has done, for JMX; kept across restarts of the operation. */
+    private final JwtMetrics metrics = new JwtMetrics();
 
     /**
      * Called as a producer starts: the first one builds the operation, the others share it. It is built here, not when
@@ -59,6 +71,7 @@ public class JwtEndpoint extends DefaultEndpoint {
     synchronized void acquireOperationProcessor() {
         if (users == 0) {
             operationProcessor = createOperationProcessor();
+            metrics.attach(remoteKeys());
             registerHealthCheck();
         }
         users++;
@@ -68,6 +81,7 @@ public class JwtEndpoint extends DefaultEndpoint {
     synchronized void releaseOperationProcessor() {
         if (users > 0 && --users == 0) {
             unregisterHealthCheck();
+            metrics.detach();
             if (operationProcessor instanceof AutoCloseable closeable) {
                 try {
                     closeable.close();
@@ -108,13 +122,18 @@ public class JwtEndpoint extends DefaultEndpoint {
      */
     private void registerHealthCheck() {
         HealthCheckRegistry registry = HealthCheckRegistry.get(getCamelContext());
-        RemoteKeys keys = operationProcessor instanceof ValidateOperation validate ? validate.remoteKeys() : null;
+        RemoteKeys keys = remoteKeys();
         if (registry != null && keys != null) {
             RemoteKeysHealthCheck check = new RemoteKeysHealthCheck(getEndpointUri(), keys);
             if (registry.register(check)) { // false if a check has this id already: leave that one be
                 healthCheck = check;
             }
         }
+    }
+
+    /** The remote keys of the running operation, or null. */
+    private RemoteKeys remoteKeys() {
+        return operationProcessor instanceof ValidateOperation validate ? validate.remoteKeys() : null;
     }
 
     private void unregisterHealthCheck() {
@@ -165,5 +184,57 @@ public class JwtEndpoint extends DefaultEndpoint {
 
     public void setConfiguration(JwtConfiguration configuration) {
         this.configuration = configuration;
+    }
+
+    JwtMetrics metrics() {
+        return metrics;
+    }
+
+    // --- metrics: JMX attributes of the endpoint's MBean, described in docs/metrics.md (MetricsTest checks it) ---
+
+    @ManagedAttribute(description = "validate: tokens that passed every check")
+    public long getTokensAccepted() {
+        return metrics.accepted();
+    }
+
+    @ManagedAttribute(description = "validate and decode: tokens refused, for any reason")
+    public long getTokensRefused() {
+        return metrics.refusedTotal();
+    }
+
+    @ManagedAttribute(description = "validate and decode: tokens refused, per JwtFailure")
+    public CompositeData getTokensRefusedByReason() {
+        return metrics.refusedByReason();
+    }
+
+    @ManagedAttribute(description = "decode: tokens unpacked (not verified)")
+    public long getTokensDecoded() {
+        return metrics.decoded();
+    }
+
+    @ManagedAttribute(description = "generate: tokens signed")
+    public long getTokensGenerated() {
+        return metrics.generated();
+    }
+
+    @ManagedAttribute(description = "validate with jwksUri or issuerUri: fetches of the remote keys")
+    public long getKeyFetches() {
+        return metrics.keyFetches();
+    }
+
+    @ManagedAttribute(description = "validate with jwksUri or issuerUri: fetches of the remote keys that failed")
+    public long getKeyFetchFailures() {
+        return metrics.keyFetchFailures();
+    }
+
+    @ManagedAttribute(description = "validate with jwksUri or issuerUri: whether every remote source has keys cached"
+                                    + " (empty without remote keys or while stopped)")
+    public Boolean getKeysCached() {
+        return metrics.keysCached();
+    }
+
+    @ManagedOperation(description = "Sets every count of this endpoint to 0")
+    public void resetStatistics() {
+        metrics.reset();
     }
 }

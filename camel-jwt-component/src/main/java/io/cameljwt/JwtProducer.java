@@ -36,8 +36,16 @@ public class JwtProducer extends DefaultProducer {
         super.doStop();
     }
 
+    /** Runs the operation, and counts its outcome for the endpoint's metrics: here only, once per exchange. */
     @Override
     public void process(Exchange exchange) throws Exception {
-        getEndpoint().operationProcessor().process(exchange);
+        JwtEndpoint endpoint = getEndpoint();
+        try {
+            endpoint.operationProcessor().process(exchange);
+        } catch (JwtValidationException e) {
+            endpoint.metrics().onRefused(e.getReason());
+            throw e;
+        }
+        endpoint.metrics().onCompleted(endpoint.getOperation(), exchange.getMessage());
     }
 }

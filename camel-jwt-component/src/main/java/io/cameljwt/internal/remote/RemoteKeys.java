@@ -211,6 +211,21 @@ public final class RemoteKeys implements KeySource {
         return sources.stream().map(s -> new SourceState(s.name(), s.hasKeys(), s.lastFailure())).toList();
     }
 
+    /** How many times the key sources were fetched (OpenID discovery and JWK Set together count one), for metrics. */
+    public long fetches() {
+        return sources.stream().mapToLong(RemoteJwks::fetches).sum();
+    }
+
+    /** How many of those fetches failed, for metrics. */
+    public long fetchFailures() {
+        return sources.stream().mapToLong(RemoteJwks::failures).sum();
+    }
+
+    /** Whether every source has keys cached, fresh or stale, for metrics. */
+    public boolean keysCached() {
+        return sources.stream().allMatch(RemoteJwks::hasKeys);
+    }
+
     /** A remote source as the health check reports it. */
     public record SourceState(String name, boolean hasKeys, String lastFailure) {
     }

@@ -10,6 +10,7 @@ import io.cameljwt.internal.keys.SigningKey;
 import io.cameljwt.internal.keys.VerificationKeys;
 import io.cameljwt.internal.remote.RemoteKeys;
 import io.cameljwt.internal.remote.RemoteKeysHealthCheck;
+import io.cameljwt.internal.revocation.RevocationList;
 import io.cameljwt.internal.verify.JwsVerifier;
 import org.apache.camel.Category;
 import org.apache.camel.Consumer;
@@ -24,14 +25,14 @@ import org.apache.camel.spi.UriPath;
 import org.apache.camel.support.DefaultEndpoint;
 
 /**
- * Generate, validate and decode JSON Web Tokens (JWS).
+ * Generate, validate, decode and revoke JSON Web Tokens (JWS).
  */
 @UriEndpoint(firstVersion = "0.1.0", scheme = "jwt", title = "JWT", syntax = "jwt:operation", producerOnly = true,
              remote = false,
              category = { Category.SECURITY }, headersClass = JwtConstants.class)
 public class JwtEndpoint extends DefaultEndpoint {
 
-    @UriPath(description = "What to do with each message.", enums = "generate,validate,decode,jwks")
+    @UriPath(description = "What to do with each message.", enums = "generate,validate,decode,revoke,jwks")
     @Metadata(required = true)
     private JwtOperation operation;
 
@@ -94,9 +95,12 @@ public class JwtEndpoint extends DefaultEndpoint {
         KeyLoader keys = new KeyLoader(getCamelContext());
         return switch (operation) {
             case generate -> new GenerateOperation(config, SigningKey.select(keys.load(config), config));
-            case validate -> validateOperation(config, RemoteKeys.configured(config)
-                    ? RemoteKeys.start(config, getCamelContext(), this)
-                    : VerificationKeys.of(keys.load(config), config.getAlgorithm()));
+            case validate, revoke -> {
+                ValidateOperation.Revocation revocation = revocation(config); // first: no keys to close if it fails
+                yield validateOperation(config, revocation, RemoteKeys.configured(config)
+                        ? RemoteKeys.start(config, getCamelContext(), this)
+                        : VerificationKeys.of(keys.load(config), config.getAlgorithm()));
+            }
             case decode -> new DecodeOperation(config);
             case jwks -> new JwksOperation(config, keys.load(config));
         };
@@ -127,9 +131,27 @@ public class JwtEndpoint extends DefaultEndpoint {
         }
     }
 
-    private static ValidateOperation validateOperation(JwtConfiguration config, KeySource keys) {
+    /**
+     * What validate and revoke do last with {@code revocationRepository}: validate refuses the tokens it holds (when it
+     * is set), revoke adds to it (it must be set).
+     */
+    private ValidateOperation.Revocation revocation(JwtConfiguration config) {
+        RevocationList revoked = RevocationList.start(config.getRevocationRepository(), getCamelContext());
+        if (operation == JwtOperation.revoke) {
+            if (revoked == null) {
+                throw new IllegalArgumentException(
+                        "Option 'revocationRepository' is required by jwt:revoke: the IdempotentRepository (#name) that"
+                                                   + " holds the revoked tokens");
+            }
+            return revoked::revoke;
+        }
+        return revoked == null ? ValidateOperation.Revocation.NONE : revoked::refuseRevoked;
+    }
+
+    private static ValidateOperation validateOperation(
+            JwtConfiguration config, ValidateOperation.Revocation revocation, KeySource keys) {
         try {
-            return new ValidateOperation(config, new JwsVerifier(keys));
+            return new ValidateOperation(config, new JwsVerifier(keys), revocation);
         } catch (RuntimeException e) {
             keys.close(); // remote keys have started fetching
             throw e;

@@ -100,6 +100,14 @@ class RevocationTest extends JwtRouteTestSupport {
         }
     }
 
+    /** A repository that cannot start, as a JDBC one whose table is missing. */
+    static final class UnstartableRepository extends MemoryIdempotentRepository {
+        @Override
+        protected void doStart() {
+            throw new IllegalStateException("Table CAMEL_MESSAGEPROCESSED not found");
+        }
+    }
+
     private final CountingRepository revoked = new CountingRepository();
 
     @Override
@@ -108,6 +116,7 @@ class RevocationTest extends JwtRouteTestSupport {
         registry.bind("broken", new BrokenRepository(false));
         registry.bind("racing", new BrokenRepository(true));
         registry.bind("notARepository", "just text");
+        registry.bind("unstartable", new UnstartableRepository());
     }
 
     private Exchange revoke(String token) {
@@ -390,6 +399,14 @@ class RevocationTest extends JwtRouteTestSupport {
             Exception e = startFailure("jwt:validate?" + KEY + "&revocationRepository=" + reference);
             assertTrue(messages(e).contains("revocationRepository"), messages(e));
         }
+    }
+
+    @Test
+    void repositoryThatCannotStartStopsTheRouteFromStartingNamingTheOption() {
+        Exception e = startFailure("jwt:validate?" + KEY + "&revocationRepository=#unstartable");
+
+        assertTrue(messages(e).contains("Option 'revocationRepository': the repository did not start"), messages(e));
+        assertTrue(messages(e).contains("Table CAMEL_MESSAGEPROCESSED not found"), messages(e));
     }
 
     /** Why a route to this endpoint does not start. */

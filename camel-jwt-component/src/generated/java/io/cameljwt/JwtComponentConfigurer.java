@@ -96,6 +96,8 @@ public class JwtComponentConfigurer extends PropertyConfigurerSupport implements
         case "requiredClaims": getOrCreateConfiguration(target).setRequiredClaims(property(camelContext, java.lang.String.class, value)); return true;
         case "requiredroles":
         case "requiredRoles": getOrCreateConfiguration(target).setRequiredRoles(property(camelContext, java.lang.String.class, value)); return true;
+        case "revocationrepository":
+        case "revocationRepository": getOrCreateConfiguration(target).setRevocationRepository(property(camelContext, org.apache.camel.spi.IdempotentRepository.class, value)); return true;
         case "rolesclaim":
         case "rolesClaim": getOrCreateConfiguration(target).setRolesClaim(property(camelContext, java.lang.String.class, value)); return true;
         case "rolesmatch":
@@ -184,6 +186,8 @@ public class JwtComponentConfigurer extends PropertyConfigurerSupport implements
         case "requiredClaims": return java.lang.String.class;
         case "requiredroles":
         case "requiredRoles": return java.lang.String.class;
+        case "revocationrepository":
+        case "revocationRepository": return org.apache.camel.spi.IdempotentRepository.class;
         case "rolesclaim":
         case "rolesClaim": return java.lang.String.class;
         case "rolesmatch":
@@ -273,6 +277,8 @@ public class JwtComponentConfigurer extends PropertyConfigurerSupport implements
         case "requiredClaims": return getOrCreateConfiguration(target).getRequiredClaims();
         case "requiredroles":
         case "requiredRoles": return getOrCreateConfiguration(target).getRequiredRoles();
+        case "revocationrepository":
+        case "revocationRepository": return getOrCreateConfiguration(target).getRevocationRepository();
         case "rolesclaim":
         case "rolesClaim": return getOrCreateConfiguration(target).getRolesClaim();
         case "rolesmatch":

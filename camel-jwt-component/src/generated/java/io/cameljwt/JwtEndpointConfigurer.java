@@ -86,6 +86,8 @@ public class JwtEndpointConfigurer extends PropertyConfigurerSupport implements 
         case "requiredClaims": target.getConfiguration().setRequiredClaims(property(camelContext, java.lang.String.class, value)); return true;
         case "requiredroles":
         case "requiredRoles": target.getConfiguration().setRequiredRoles(property(camelContext, java.lang.String.class, value)); return true;
+        case "revocationrepository":
+        case "revocationRepository": target.getConfiguration().setRevocationRepository(property(camelContext, org.apache.camel.spi.IdempotentRepository.class, value)); return true;
         case "rolesclaim":
         case "rolesClaim": target.getConfiguration().setRolesClaim(property(camelContext, java.lang.String.class, value)); return true;
         case "rolesmatch":
@@ -169,6 +171,8 @@ public class JwtEndpointConfigurer extends PropertyConfigurerSupport implements 
         case "requiredClaims": return java.lang.String.class;
         case "requiredroles":
         case "requiredRoles": return java.lang.String.class;
+        case "revocationrepository":
+        case "revocationRepository": return org.apache.camel.spi.IdempotentRepository.class;
         case "rolesclaim":
         case "rolesClaim": return java.lang.String.class;
         case "rolesmatch":
@@ -253,6 +257,8 @@ public class JwtEndpointConfigurer extends PropertyConfigurerSupport implements 
         case "requiredClaims": return target.getConfiguration().getRequiredClaims();
         case "requiredroles":
         case "requiredRoles": return target.getConfiguration().getRequiredRoles();
+        case "revocationrepository":
+        case "revocationRepository": return target.getConfiguration().getRevocationRepository();
         case "rolesclaim":
         case "rolesClaim": return target.getConfiguration().getRolesClaim();
         case "rolesmatch":

@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Map;
 
 import org.apache.camel.RuntimeCamelException;
+import org.apache.camel.spi.IdempotentRepository;
 import org.apache.camel.spi.UriParam;
 import org.apache.camel.spi.UriParams;
 import org.apache.camel.support.jsse.SSLContextParameters;
@@ -156,6 +157,15 @@ public class JwtConfiguration implements Cloneable {
     @UriParam(label = "validate,decode", defaultValue = "16384",
               description = "Tokens longer than this many characters are refused before any parsing.")
     private int maxTokenLength = 16384;
+
+    // --- revocation ------------------------------------------------------------------------------------------------
+
+    @UriParam(label = "validate,revoke",
+              description = "A Camel `IdempotentRepository` (`#name`) holding the ids of revoked tokens. validate: a"
+                            + " token whose id it holds is refused (`REVOKED`), checked after every other check."
+                            + " revoke: required; the token's id is added to it. The in-memory repository serves one"
+                            + " JVM; Camel's JDBC, Redis, Infinispan or Hazelcast repositories serve a cluster.")
+    private IdempotentRepository revocationRepository;
 
     // --- decode ----------------------------------------------------------------------------------------------------
 
@@ -550,5 +560,13 @@ public class JwtConfiguration implements Cloneable {
 
     public void setOutputFormat(String outputFormat) {
         this.outputFormat = outputFormat;
+    }
+
+    public IdempotentRepository getRevocationRepository() {
+        return revocationRepository;
+    }
+
+    public void setRevocationRepository(IdempotentRepository revocationRepository) {
+        this.revocationRepository = revocationRepository;
     }
 }

@@ -39,6 +39,9 @@ public final class JwtConstants {
     @Metadata(description = "validate with failOnInvalid=false: a message naming the failed check (never the token).",
               javaType = "String")
     public static final String JWT_ERROR_MESSAGE = "CamelJwtErrorMessage";
+    @Metadata(description = "revoke: true once the token's id is in `revocationRepository` (also when it already was).",
+              javaType = "Boolean")
+    public static final String JWT_REVOKED = "CamelJwtRevoked";
 
     private JwtConstants() {
     }

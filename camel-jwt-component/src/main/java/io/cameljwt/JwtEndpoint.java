@@ -13,6 +13,7 @@ import io.cameljwt.internal.keys.SigningKey;
 import io.cameljwt.internal.keys.VerificationKeys;
 import io.cameljwt.internal.remote.RemoteKeys;
 import io.cameljwt.internal.remote.RemoteKeysHealthCheck;
+import io.cameljwt.internal.revocation.RevocationList;
 import io.cameljwt.internal.verify.JwsVerifier;
 import org.apache.camel.Category;
 import org.apache.camel.Consumer;
@@ -30,7 +31,7 @@ import org.apache.camel.spi.UriPath;
 import org.apache.camel.support.DefaultEndpoint;
 
 /**
- * Generate, validate and decode JSON Web Tokens (JWS).
+ * Generate, validate, decode and revoke JSON Web Tokens (JWS), and publish the public keys of an endpoint.
  * <p>
  * With camel-management, Camel registers each endpoint as an MBean; {@code @ManagedResource} makes it add the
  * endpoint's own {@code @ManagedAttribute}s (the counts of {@link JwtMetrics}) to Camel's endpoint attributes.
@@ -41,7 +42,7 @@ import org.apache.camel.support.DefaultEndpoint;
 @ManagedResource(description = "Managed JwtEndpoint")
 public class JwtEndpoint extends DefaultEndpoint {
 
-    @UriPath(description = "What to do with each message.", enums = "generate,validate,decode,jwks")
+    @UriPath(description = "What to do with each message.", enums = "generate,validate,decode,revoke,jwks")
     @Metadata(required = true)
     private JwtOperation operation;
 
@@ -108,9 +109,12 @@ public class JwtEndpoint extends DefaultEndpoint {
         KeyLoader keys = new KeyLoader(getCamelContext());
         return switch (operation) {
             case generate -> new GenerateOperation(config, SigningKey.select(keys.load(config), config));
-            case validate -> validateOperation(config, RemoteKeys.configured(config)
-                    ? RemoteKeys.start(config, getCamelContext(), this)
-                    : VerificationKeys.of(keys.load(config), config.getAlgorithm()));
+            case validate, revoke -> {
+                ValidateOperation.Revocation revocation = revocation(config); // first: no keys to close if it fails
+                yield validateOperation(config, revocation, RemoteKeys.configured(config)
+                        ? RemoteKeys.start(config, getCamelContext(), this)
+                        : VerificationKeys.of(keys.load(config), config.getAlgorithm()));
+            }
             case decode -> new DecodeOperation(config);
             case jwks -> new JwksOperation(config, keys.load(config));
         };
@@ -146,9 +150,27 @@ public class JwtEndpoint extends DefaultEndpoint {
         }
     }
 
-    private static ValidateOperation validateOperation(JwtConfiguration config, KeySource keys) {
+    /**
+     * What validate and revoke do last with {@code revocationRepository}: validate refuses the tokens it holds (when it
+     * is set), revoke adds to it (it must be set).
+     */
+    private ValidateOperation.Revocation revocation(JwtConfiguration config) {
+        RevocationList revoked = RevocationList.start(config.getRevocationRepository(), getCamelContext());
+        if (operation == JwtOperation.revoke) {
+            if (revoked == null) {
+                throw new IllegalArgumentException(
+                        "Option 'revocationRepository' is required by jwt:revoke: the IdempotentRepository (#name) that"
+                                                   + " holds the revoked tokens");
+            }
+            return revoked::revoke;
+        }
+        return revoked == null ? ValidateOperation.Revocation.NONE : revoked::refuseRevoked;
+    }
+
+    private static ValidateOperation validateOperation(
+            JwtConfiguration config, ValidateOperation.Revocation revocation, KeySource keys) {
         try {
-            return new ValidateOperation(config, new JwsVerifier(keys));
+            return new ValidateOperation(config, new JwsVerifier(keys), revocation);
         } catch (RuntimeException e) {
             keys.close(); // remote keys have started fetching
             throw e;
@@ -197,12 +219,12 @@ public class JwtEndpoint extends DefaultEndpoint {
         return metrics.accepted();
     }
 
-    @ManagedAttribute(description = "validate and decode: tokens refused, for any reason")
+    @ManagedAttribute(description = "validate, decode and revoke: tokens refused, for any reason")
     public long getTokensRefused() {
         return metrics.refusedTotal();
     }
 
-    @ManagedAttribute(description = "validate and decode: tokens refused, per JwtFailure")
+    @ManagedAttribute(description = "validate, decode and revoke: tokens refused, per JwtFailure")
     public CompositeData getTokensRefusedByReason() {
         return metrics.refusedByReason();
     }
@@ -215,6 +237,11 @@ public class JwtEndpoint extends DefaultEndpoint {
     @ManagedAttribute(description = "generate: tokens signed")
     public long getTokensGenerated() {
         return metrics.generated();
+    }
+
+    @ManagedAttribute(description = "revoke: tokens validated and added to the revocation repository")
+    public long getTokensRevoked() {
+        return metrics.revoked();
     }
 
     @ManagedAttribute(description = "validate with jwksUri or issuerUri: fetches of the remote keys")

@@ -13,6 +13,8 @@ public enum JwtOperation {
     validate,
     /** Unpack a token without verifying it. */
     decode,
+    /** Validate a token, then add its id to the revocation repository, so validate refuses it from then on. */
+    revoke,
     /** Publish the public JWK Set of the configured keys. */
     jwks;
 

@@ -95,6 +95,21 @@ class MetricsTest extends JwtRouteTestSupport {
     }
 
     @Test
+    void revokeCountsTokensRevokedAndRefusals() throws Exception {
+        context.getRegistry().bind("revoked", new org.apache.camel.support.processor.idempotent.MemoryIdempotentRepository());
+        String revoke = "jwt:revoke?secret=" + Tokens.SECRET + "&revocationRepository=#revoked";
+        accepted(sendToken(revoke, hs256(validClaims())));
+        accepted(sendToken(revoke, hs256(validClaims())));
+        String expired = hs256(validClaims("exp", now() - 3600));
+        refused(sendToken(revoke, expired), JwtFailure.EXPIRED, expired);
+
+        ObjectName name = mbean("jwt://revoke");
+        assertEquals(2L, attribute(name, "TokensRevoked"));
+        assertEquals(0L, attribute(name, "TokensAccepted"), "a revoked token is counted as revoked only");
+        assertEquals(counts(JwtFailure.EXPIRED, 1), byReason(name));
+    }
+
+    @Test
     void generateCountsTokensSignedAndDecodeCountsTokensUnpackedAndRefused() throws Exception {
         String generate = "jwt:generate?secret=" + Tokens.SECRET;
         String token = null;
@@ -186,7 +201,7 @@ class MetricsTest extends JwtRouteTestSupport {
                 declared.add(method.getName().replaceFirst("^(get|is)", ""));
             }
         }
-        assertEquals(8, declared.size(), declared::toString);
+        assertEquals(9, declared.size(), declared::toString);
         for (String attribute : declared) {
             assertTrue(inMBean.contains(attribute), () -> attribute + " is not an attribute of the MBean: " + inMBean);
             assertTrue(page.contains("| `" + attribute + "` |"), () -> "docs/metrics.md has no row for " + attribute);

@@ -130,6 +130,24 @@ class RemoteKeysClockTest extends CamelTestSupport {
         }
     }
 
+    @Test
+    void expiredKeysGoOnServingWhenTheirRefetchFails() throws Exception {
+        try (JwksServer server = JwksServer.http(); RemoteKeys keys = start(server)) {
+            server.serveKeys(jwkSet(K1));
+            keys.candidates("RS256", "k1", null);
+            server.status(500);
+            advance(10 * 60 * SECOND);
+            assertEquals(1, keys.candidates("RS256", "k1", null).size()); // starts the refetch, which fails
+            long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+            while (keys.states().get(0).lastFailure() == null && System.nanoTime() < deadline) {
+                Thread.onSpinWait();
+            }
+            assertTrue(keys.states().get(0).lastFailure().contains("500"), keys.states().get(0).lastFailure());
+            assertEquals(1, keys.candidates("RS256", "k1", null).size());
+            assertEquals(2, server.requests(), "the next attempt waits for the refresh interval");
+        }
+    }
+
     private static boolean fetchedK2(RemoteKeys keys) {
         try {
             return !keys.candidates("RS256", "k2", null).isEmpty();

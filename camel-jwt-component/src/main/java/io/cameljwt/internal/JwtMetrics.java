@@ -30,6 +30,7 @@ public final class JwtMetrics {
     private final LongAdder accepted = new LongAdder();
     private final LongAdder decoded = new LongAdder();
     private final LongAdder generated = new LongAdder();
+    private final LongAdder revoked = new LongAdder();
     /** One adder per reason, all made here and never replaced, so any thread may read the map. */
     private final Map<JwtFailure, LongAdder> refused = new EnumMap<>(JwtFailure.class);
 
@@ -58,14 +59,16 @@ public final class JwtMetrics {
         switch (operation) {
             case generate -> generated.increment();
             case decode -> decoded.increment();
-            case validate -> {
+            case validate, revoke -> {
                 // failOnInvalid=false: the refusal is in the result headers, which validate has just cleared and set
                 String error = Boolean.FALSE.equals(message.getHeader(JwtConstants.JWT_VALID))
                         ? message.getHeader(JwtConstants.JWT_ERROR, String.class) : null;
-                if (error == null) {
-                    accepted.increment();
-                } else {
+                if (error != null) {
                     onRefused(JwtFailure.valueOf(error));
+                } else if (operation == JwtOperation.revoke) {
+                    revoked.increment();
+                } else {
+                    accepted.increment();
                 }
             }
             case jwks -> {
@@ -98,6 +101,10 @@ public final class JwtMetrics {
 
     public long generated() {
         return generated.sum();
+    }
+
+    public long revoked() {
+        return revoked.sum();
     }
 
     public long refused(JwtFailure reason) {
@@ -142,6 +149,7 @@ public final class JwtMetrics {
         accepted.reset();
         decoded.reset();
         generated.reset();
+        revoked.reset();
         refused.values().forEach(LongAdder::reset);
         fetchesCarried = remoteKeys == null ? 0 : -remoteKeys.fetches();
         failuresCarried = remoteKeys == null ? 0 : -remoteKeys.fetchFailures();

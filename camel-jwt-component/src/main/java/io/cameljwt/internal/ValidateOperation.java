@@ -4,6 +4,7 @@ import java.time.Instant;
 
 import io.cameljwt.JwtConfiguration;
 import io.cameljwt.JwtConstants;
+import io.cameljwt.JwtRevocationUnavailableException;
 import io.cameljwt.JwtValidationException;
 import io.cameljwt.internal.io.ResultHeaders;
 import io.cameljwt.internal.io.TokenLocator;
@@ -15,12 +16,13 @@ import io.cameljwt.internal.verify.TokenParser;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.Processor;
+import org.jose4j.jws.JsonWebSignature;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * {@code jwt:validate}: find the token, verify its signature, check the claims policy, write the results. The body is
- * left as it was.
+ * {@code jwt:validate}: find the token, verify its signature, check the claims policy, check revocation, write the
+ * results. The body is left as it was. {@code jwt:revoke} is the same with another last step.
  */
 public final class ValidateOperation implements Processor, AutoCloseable {
 
@@ -29,10 +31,25 @@ public final class ValidateOperation implements Processor, AutoCloseable {
     private final ClaimsPolicy policy;
     private final String rolesClaim;
     private final boolean failOnInvalid;
+    private final Revocation revocation;
+
+    /**
+     * The last step, once the signature and every claim passed: validate asks {@code revocationRepository}, revoke
+     * adds to it (see {@link io.cameljwt.internal.revocation.RevocationList}). Anything but a refusal is not a verdict
+     * on the token, so it is raised even with {@code failOnInvalid=false}.
+     */
+    @FunctionalInterface
+    public interface Revocation {
+        Revocation NONE = (jws, token, message) -> {
+        };
+
+        void apply(JsonWebSignature jws, JwtContents token, Message message)
+                throws TokenRefusal, JwtRevocationUnavailableException;
+    }
 
     private static final Logger LOG = LoggerFactory.getLogger(ValidateOperation.class);
 
-    public ValidateOperation(JwtConfiguration config, JwsVerifier verifier) {
+    public ValidateOperation(JwtConfiguration config, JwsVerifier verifier, Revocation revocation) {
         if (ClaimsPolicy.acceptedIssuers(config).isEmpty() && OptionValues.commaList(config.getAudience()).isEmpty()) {
             // RFC 8725 section 3.9: without either, a token the same keys signed for any other service is accepted here
             LOG.warn("A jwt:validate endpoint checks neither 'issuer' nor 'audience': it accepts every token its keys"
@@ -43,6 +60,7 @@ public final class ValidateOperation implements Processor, AutoCloseable {
         this.policy = ClaimsPolicy.from(config);
         this.rolesClaim = config.getRolesClaim();
         this.failOnInvalid = config.isFailOnInvalid();
+        this.revocation = revocation;
     }
 
     /** The remote keys this operation fetches, for the endpoint's health check; null with configured keys. */
@@ -60,8 +78,10 @@ public final class ValidateOperation implements Processor, AutoCloseable {
         Message message = exchange.getMessage();
         ResultHeaders.clear(message);
         try {
-            JwtContents token = TokenParser.contents(verifier.verify(locator.find(message)));
+            JsonWebSignature jws = verifier.verify(locator.find(message));
+            JwtContents token = TokenParser.contents(jws);
             policy.check(token, Instant.now());
+            revocation.apply(jws, token, message);
             ResultHeaders.write(message, token, true, rolesClaim);
             message.setHeader(JwtConstants.JWT_VALID, true);
         } catch (TokenRefusal refusal) {

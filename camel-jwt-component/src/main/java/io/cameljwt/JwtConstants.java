@@ -39,6 +39,10 @@ public final class JwtConstants {
     @Metadata(description = "validate with failOnInvalid=false: a message naming the failed check (never the token).",
               javaType = "String")
     public static final String JWT_ERROR_MESSAGE = "CamelJwtErrorMessage";
+    @Metadata(description = "validate/decode with `refreshBefore`: true when the token expires within `refreshBefore`,"
+                            + " false when it lives longer or has no `exp`. Not set when `refreshBefore` is 0.",
+              javaType = "Boolean")
+    public static final String JWT_REFRESH_NEEDED = "CamelJwtRefreshNeeded";
 
     private JwtConstants() {
     }

@@ -5,6 +5,7 @@ import java.time.Instant;
 import io.cameljwt.JwtConfiguration;
 import io.cameljwt.JwtConstants;
 import io.cameljwt.JwtValidationException;
+import io.cameljwt.internal.io.RefreshHint;
 import io.cameljwt.internal.io.ResultHeaders;
 import io.cameljwt.internal.io.TokenLocator;
 import io.cameljwt.internal.policy.ClaimsPolicy;
@@ -29,6 +30,7 @@ public final class ValidateOperation implements Processor, AutoCloseable {
     private final ClaimsPolicy policy;
     private final String rolesClaim;
     private final boolean failOnInvalid;
+    private final RefreshHint refreshHint;
 
     private static final Logger LOG = LoggerFactory.getLogger(ValidateOperation.class);
 
@@ -43,6 +45,7 @@ public final class ValidateOperation implements Processor, AutoCloseable {
         this.policy = ClaimsPolicy.from(config);
         this.rolesClaim = config.getRolesClaim();
         this.failOnInvalid = config.isFailOnInvalid();
+        this.refreshHint = new RefreshHint(config.getRefreshBefore());
     }
 
     /** The remote keys this operation fetches, for the endpoint's health check; null with configured keys. */
@@ -61,8 +64,10 @@ public final class ValidateOperation implements Processor, AutoCloseable {
         ResultHeaders.clear(message);
         try {
             JwtContents token = TokenParser.contents(verifier.verify(locator.find(message)));
-            policy.check(token, Instant.now());
+            Instant now = Instant.now();
+            policy.check(token, now);
             ResultHeaders.write(message, token, true, rolesClaim);
+            refreshHint.write(message, token, now);
             message.setHeader(JwtConstants.JWT_VALID, true);
         } catch (TokenRefusal refusal) {
             if (failOnInvalid) {

@@ -90,12 +90,16 @@ public class JwtComponentConfigurer extends PropertyConfigurerSupport implements
         case "privateKey": getOrCreateConfiguration(target).setPrivateKey(property(camelContext, java.lang.String.class, value)); return true;
         case "publickey":
         case "publicKey": getOrCreateConfiguration(target).setPublicKey(property(camelContext, java.lang.String.class, value)); return true;
+        case "refreshbefore":
+        case "refreshBefore": getOrCreateConfiguration(target).setRefreshBefore(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "requireexpiration":
         case "requireExpiration": getOrCreateConfiguration(target).setRequireExpiration(property(camelContext, boolean.class, value)); return true;
         case "requiredclaims":
         case "requiredClaims": getOrCreateConfiguration(target).setRequiredClaims(property(camelContext, java.lang.String.class, value)); return true;
         case "requiredroles":
         case "requiredRoles": getOrCreateConfiguration(target).setRequiredRoles(property(camelContext, java.lang.String.class, value)); return true;
+        case "reuseuntil":
+        case "reuseUntil": getOrCreateConfiguration(target).setReuseUntil(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "revocationrepository":
         case "revocationRepository": getOrCreateConfiguration(target).setRevocationRepository(property(camelContext, org.apache.camel.spi.IdempotentRepository.class, value)); return true;
         case "rolesclaim":
@@ -180,12 +184,16 @@ public class JwtComponentConfigurer extends PropertyConfigurerSupport implements
         case "privateKey": return java.lang.String.class;
         case "publickey":
         case "publicKey": return java.lang.String.class;
+        case "refreshbefore":
+        case "refreshBefore": return long.class;
         case "requireexpiration":
         case "requireExpiration": return boolean.class;
         case "requiredclaims":
         case "requiredClaims": return java.lang.String.class;
         case "requiredroles":
         case "requiredRoles": return java.lang.String.class;
+        case "reuseuntil":
+        case "reuseUntil": return long.class;
         case "revocationrepository":
         case "revocationRepository": return org.apache.camel.spi.IdempotentRepository.class;
         case "rolesclaim":
@@ -271,12 +279,16 @@ public class JwtComponentConfigurer extends PropertyConfigurerSupport implements
         case "privateKey": return getOrCreateConfiguration(target).getPrivateKey();
         case "publickey":
         case "publicKey": return getOrCreateConfiguration(target).getPublicKey();
+        case "refreshbefore":
+        case "refreshBefore": return getOrCreateConfiguration(target).getRefreshBefore();
         case "requireexpiration":
         case "requireExpiration": return getOrCreateConfiguration(target).isRequireExpiration();
         case "requiredclaims":
         case "requiredClaims": return getOrCreateConfiguration(target).getRequiredClaims();
         case "requiredroles":
         case "requiredRoles": return getOrCreateConfiguration(target).getRequiredRoles();
+        case "reuseuntil":
+        case "reuseUntil": return getOrCreateConfiguration(target).getReuseUntil();
         case "revocationrepository":
         case "revocationRepository": return getOrCreateConfiguration(target).getRevocationRepository();
         case "rolesclaim":

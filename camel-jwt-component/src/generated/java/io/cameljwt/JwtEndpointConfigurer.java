@@ -80,12 +80,16 @@ public class JwtEndpointConfigurer extends PropertyConfigurerSupport implements 
         case "privateKey": target.getConfiguration().setPrivateKey(property(camelContext, java.lang.String.class, value)); return true;
         case "publickey":
         case "publicKey": target.getConfiguration().setPublicKey(property(camelContext, java.lang.String.class, value)); return true;
+        case "refreshbefore":
+        case "refreshBefore": target.getConfiguration().setRefreshBefore(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "requireexpiration":
         case "requireExpiration": target.getConfiguration().setRequireExpiration(property(camelContext, boolean.class, value)); return true;
         case "requiredclaims":
         case "requiredClaims": target.getConfiguration().setRequiredClaims(property(camelContext, java.lang.String.class, value)); return true;
         case "requiredroles":
         case "requiredRoles": target.getConfiguration().setRequiredRoles(property(camelContext, java.lang.String.class, value)); return true;
+        case "reuseuntil":
+        case "reuseUntil": target.getConfiguration().setReuseUntil(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "revocationrepository":
         case "revocationRepository": target.getConfiguration().setRevocationRepository(property(camelContext, org.apache.camel.spi.IdempotentRepository.class, value)); return true;
         case "rolesclaim":
@@ -165,12 +169,16 @@ public class JwtEndpointConfigurer extends PropertyConfigurerSupport implements 
         case "privateKey": return java.lang.String.class;
         case "publickey":
         case "publicKey": return java.lang.String.class;
+        case "refreshbefore":
+        case "refreshBefore": return long.class;
         case "requireexpiration":
         case "requireExpiration": return boolean.class;
         case "requiredclaims":
         case "requiredClaims": return java.lang.String.class;
         case "requiredroles":
         case "requiredRoles": return java.lang.String.class;
+        case "reuseuntil":
+        case "reuseUntil": return long.class;
         case "revocationrepository":
         case "revocationRepository": return org.apache.camel.spi.IdempotentRepository.class;
         case "rolesclaim":
@@ -251,12 +259,16 @@ public class JwtEndpointConfigurer extends PropertyConfigurerSupport implements 
         case "privateKey": return target.getConfiguration().getPrivateKey();
         case "publickey":
         case "publicKey": return target.getConfiguration().getPublicKey();
+        case "refreshbefore":
+        case "refreshBefore": return target.getConfiguration().getRefreshBefore();
         case "requireexpiration":
         case "requireExpiration": return target.getConfiguration().isRequireExpiration();
         case "requiredclaims":
         case "requiredClaims": return target.getConfiguration().getRequiredClaims();
         case "requiredroles":
         case "requiredRoles": return target.getConfiguration().getRequiredRoles();
+        case "reuseuntil":
+        case "reuseUntil": return target.getConfiguration().getReuseUntil();
         case "revocationrepository":
         case "revocationRepository": return target.getConfiguration().getRevocationRepository();
         case "rolesclaim":

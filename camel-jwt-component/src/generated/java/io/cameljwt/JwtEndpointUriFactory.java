@@ -23,7 +23,7 @@ public class JwtEndpointUriFactory extends org.apache.camel.support.component.En
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(44);
+        Set<String> props = new HashSet<>(46);
         props.add("algorithm");
         props.add("allowNoExpiry");
         props.add("audience");
@@ -56,9 +56,11 @@ public class JwtEndpointUriFactory extends org.apache.camel.support.component.En
         props.add("outputHeader");
         props.add("privateKey");
         props.add("publicKey");
+        props.add("refreshBefore");
         props.add("requireExpiration");
         props.add("requiredClaims");
         props.add("requiredRoles");
+        props.add("reuseUntil");
         props.add("revocationRepository");
         props.add("rolesClaim");
         props.add("rolesMatch");

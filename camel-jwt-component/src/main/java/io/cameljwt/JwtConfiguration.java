@@ -167,6 +167,18 @@ public class JwtConfiguration implements Cloneable {
                             + " JVM; Camel's JDBC, Redis, Infinispan or Hazelcast repositories serve a cluster.")
     private IdempotentRepository revocationRepository;
 
+    // --- lifecycle: refresh hints and token reuse -----------------------------------------------------------------
+
+    @UriParam(label = "validate,decode", defaultValue = "0", javaType = "java.time.Duration",
+              description = "Set header `CamelJwtRefreshNeeded`: true when the token expires within this (its `exp` is"
+                            + " at most this far from now), false otherwise or without `exp`. 0: the header is not set.")
+    private long refreshBefore;
+    @UriParam(label = "generate", defaultValue = "0", javaType = "java.time.Duration",
+              description = "Reuse the last token made for the same claims while it has more than this left to live,"
+                            + " instead of signing a new one per message. Must be shorter than `expiresIn`."
+                            + " 0: a new token per message.")
+    private long reuseUntil;
+
     // --- decode ----------------------------------------------------------------------------------------------------
 
     @UriParam(label = "decode", defaultValue = "map", enums = "map,json",
@@ -198,6 +210,8 @@ public class JwtConfiguration implements Cloneable {
         checkSeconds("notBefore", notBefore);
         checkSeconds("clockSkew", clockSkew);
         checkSeconds("maxAge", maxAge);
+        checkSeconds("refreshBefore", refreshBefore);
+        checkSeconds("reuseUntil", reuseUntil);
         checkPositive("jwksCacheTtl", jwksCacheTtl);
         checkPositive("jwksTimeout", jwksTimeout);
         if (jwksRefreshInterval < 0) {
@@ -568,5 +582,21 @@ public class JwtConfiguration implements Cloneable {
 
     public void setRevocationRepository(IdempotentRepository revocationRepository) {
         this.revocationRepository = revocationRepository;
+    }
+
+    public long getRefreshBefore() {
+        return refreshBefore;
+    }
+
+    public void setRefreshBefore(long refreshBefore) {
+        this.refreshBefore = refreshBefore;
+    }
+
+    public long getReuseUntil() {
+        return reuseUntil;
+    }
+
+    public void setReuseUntil(long reuseUntil) {
+        this.reuseUntil = reuseUntil;
     }
 }

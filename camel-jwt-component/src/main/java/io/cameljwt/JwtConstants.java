@@ -43,6 +43,11 @@ public final class JwtConstants {
               javaType = "Boolean")
     public static final String JWT_REVOKED = "CamelJwtRevoked";
 
+    @Metadata(description = "validate/decode with `refreshBefore`: true when the token expires within `refreshBefore`,"
+                            + " false when it lives longer or has no `exp`. Not set when `refreshBefore` is 0.",
+              javaType = "Boolean")
+    public static final String JWT_REFRESH_NEEDED = "CamelJwtRefreshNeeded";
+
     private JwtConstants() {
     }
 }

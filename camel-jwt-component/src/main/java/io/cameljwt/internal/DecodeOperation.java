@@ -1,7 +1,10 @@
 package io.cameljwt.internal;
 
+import java.time.Instant;
+
 import io.cameljwt.JwtConfiguration;
 import io.cameljwt.JwtValidationException;
+import io.cameljwt.internal.io.RefreshHint;
 import io.cameljwt.internal.io.ResultHeaders;
 import io.cameljwt.internal.io.TokenLocator;
 import io.cameljwt.internal.verify.JwtContents;
@@ -19,12 +22,14 @@ public final class DecodeOperation implements Processor {
     private final TokenLocator locator;
     private final String rolesClaim;
     private final boolean json;
+    private final RefreshHint refreshHint;
 
     public DecodeOperation(JwtConfiguration config) {
         // outputFormat is map or json: JwtConfiguration.checkValues() refused anything else
         this.locator = new TokenLocator(config.getTokenHeader(), config.getMaxTokenLength());
         this.rolesClaim = config.getRolesClaim();
         this.json = "json".equalsIgnoreCase(config.getOutputFormat());
+        this.refreshHint = new RefreshHint(config.getRefreshBefore());
     }
 
     @Override
@@ -38,6 +43,7 @@ public final class DecodeOperation implements Processor {
             throw new JwtValidationException(refusal.reason(), refusal.getMessage(), exchange);
         }
         ResultHeaders.write(message, token, false, rolesClaim);
+        refreshHint.write(message, token, Instant.now());
         message.setBody(json ? token.payload() : token.claims());
     }
 }

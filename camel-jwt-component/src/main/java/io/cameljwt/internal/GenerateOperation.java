@@ -1,5 +1,6 @@
 package io.cameljwt.internal;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,11 +28,18 @@ public final class GenerateOperation implements Processor {
     private final ClaimsInput input;
     private final ObjectMapper mapper;
     private final JwsSigner signer;
+    private final TokenReuse reuse;
+    private final Clock clock;
 
     /** The NumericDate claims, with the option that writes each. */
     private static final Map<String, String> TIME_CLAIMS = Map.of("exp", "expiresIn", "nbf", "notBefore", "iat", "issuedAt");
 
     public GenerateOperation(JwtConfiguration config, SigningKey key) {
+        this(config, key, Clock.systemUTC());
+    }
+
+    /** With the clock that dates tokens: tests move it. */
+    public GenerateOperation(JwtConfiguration config, SigningKey key, Clock clock) {
         for (String name : TIME_CLAIMS.keySet()) {
             if (config.getClaims().containsKey(name)) {
                 throw new IllegalArgumentException("Option 'claim." + name + "' would write " + name
@@ -47,12 +55,16 @@ public final class GenerateOperation implements Processor {
         this.mapper = JsonMapper.builder().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).build();
         this.input = new ClaimsInput(mapper);
         this.signer = new JwsSigner(key, config.getType(), config.getJoseHeaders());
+        this.reuse = new TokenReuse(config, mapper);
+        this.clock = clock;
     }
 
     @Override
     public void process(Exchange exchange) throws Exception {
-        Map<String, Object> claims = uriClaims(Instant.now());
-        claims.putAll(input.read(exchange));
+        Instant now = clock.instant();
+        Map<String, Object> messageClaims = input.read(exchange);
+        Map<String, Object> claims = uriClaims(now);
+        claims.putAll(messageClaims);
         for (String name : TIME_CLAIMS.keySet()) {
             Object value = claims.get(name);
             if (value != null && ClaimValues.numericDate(value) == null) {
@@ -60,7 +72,7 @@ public final class GenerateOperation implements Processor {
                         new IllegalArgumentException("the claim " + name + " is not a NumericDate (seconds since 1970)"));
             }
         }
-        String token = signer.sign(mapper.writeValueAsString(claims));
+        String token = reuse.token(messageClaims, now, () -> signer.sign(mapper.writeValueAsString(claims)));
         Message message = exchange.getMessage();
         String outputHeader = config.getOutputHeader();
         if (outputHeader == null || outputHeader.isEmpty()) {

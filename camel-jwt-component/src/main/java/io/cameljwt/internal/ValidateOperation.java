@@ -6,6 +6,7 @@ import io.cameljwt.JwtConfiguration;
 import io.cameljwt.JwtConstants;
 import io.cameljwt.JwtRevocationUnavailableException;
 import io.cameljwt.JwtValidationException;
+import io.cameljwt.internal.io.RefreshHint;
 import io.cameljwt.internal.io.ResultHeaders;
 import io.cameljwt.internal.io.TokenLocator;
 import io.cameljwt.internal.policy.ClaimsPolicy;
@@ -46,6 +47,7 @@ public final class ValidateOperation implements Processor, AutoCloseable {
         void apply(JsonWebSignature jws, JwtContents token, Message message)
                 throws TokenRefusal, JwtRevocationUnavailableException;
     }
+    private final RefreshHint refreshHint;
 
     private static final Logger LOG = LoggerFactory.getLogger(ValidateOperation.class);
 
@@ -61,6 +63,7 @@ public final class ValidateOperation implements Processor, AutoCloseable {
         this.rolesClaim = config.getRolesClaim();
         this.failOnInvalid = config.isFailOnInvalid();
         this.revocation = revocation;
+        this.refreshHint = new RefreshHint(config.getRefreshBefore());
     }
 
     /** The remote keys this operation fetches, for the endpoint's health check; null with configured keys. */
@@ -80,9 +83,11 @@ public final class ValidateOperation implements Processor, AutoCloseable {
         try {
             JsonWebSignature jws = verifier.verify(locator.find(message));
             JwtContents token = TokenParser.contents(jws);
-            policy.check(token, Instant.now());
+            Instant now = Instant.now();
+            policy.check(token, now);
             revocation.apply(jws, token, message);
             ResultHeaders.write(message, token, true, rolesClaim);
+            refreshHint.write(message, token, now);
             message.setHeader(JwtConstants.JWT_VALID, true);
         } catch (TokenRefusal refusal) {
             if (failOnInvalid) {

@@ -1,6 +1,7 @@
 package io.cameljwt.examples;
 
 import java.net.URI;
+import java.util.ArrayList;
 import java.util.List;
 
 import org.apache.camel.main.BaseMainSupport;
@@ -11,9 +12,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs the login and API routes of this package on Camel Main (configuration in {@code application.properties}).
- * With {@code demo.enabled=true} it then calls them once over HTTP and logs what they answered; with
- * {@code demo.exitAfterDemo=true} (the default) it stops afterwards, otherwise it keeps serving until Ctrl+C.
+ * Runs the routes of this package on Camel Main (configuration in {@code application.properties}). With
+ * {@code demo.enabled=true} it then calls them once, over HTTP and, with {@code oauth.demoProvider.enabled=true},
+ * through the OAuth client route, and logs what they answered; with {@code demo.exitAfterDemo=true} (the default) it
+ * stops afterwards, otherwise it keeps serving until Ctrl+C.
  */
 public final class LoginAndProtectedRouteApp {
 
@@ -53,15 +55,18 @@ public final class LoginAndProtectedRouteApp {
                 return;
             }
             try {
-                List<DemoClient.Step> steps = new DemoClient(base).run(
+                List<DemoClient.Step> steps = new ArrayList<>(new DemoClient(base).run(
                         "alice", properties.resolveProperty("demo.user.alice.password").orElse(""),
-                        "carol", properties.resolveProperty("demo.user.carol.password").orElse(""));
+                        "carol", properties.resolveProperty("demo.user.carol.password").orElse("")));
+                if (flag(properties, "oauth.demoProvider.enabled")) {
+                    steps.addAll(new OAuthDemo(main.getCamelContext()).run());
+                }
                 long unexpected = steps.stream().filter(step -> !step.asExpected()).count();
                 failed = unexpected > 0;
                 if (failed) {
-                    LOG.warn("demo: {} of {} requests did not get the expected status", unexpected, steps.size());
+                    LOG.warn("demo: {} of {} steps did not go as expected", unexpected, steps.size());
                 } else {
-                    LOG.info("demo: all {} requests got the expected status", steps.size());
+                    LOG.info("demo: all {} steps went as expected", steps.size());
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();

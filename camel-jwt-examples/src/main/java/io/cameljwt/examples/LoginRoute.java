@@ -35,8 +35,8 @@ public class LoginRoute extends RouteBuilder {
                             users.authenticate(request.get("username").asText(), request.get("password").asText()));
                 })
                 .log("audit: login ok, issuing a token with claims ${body}")
-                // secret: camel.component.jwt.secret in application.properties
-                .to("jwt:generate?issuer={{jwt.issuer}}&audience={{jwt.audience}}&expiresIn={{jwt.expiresInSeconds}}s")
+                .to("jwt:generate?secret=RAW({{jwt.secret}})&issuer={{jwt.issuer}}&audience={{jwt.audience}}"
+                    + "&expiresIn={{jwt.expiresInSeconds}}s")
                 .process(exchange -> {
                     Map<String, Object> answer = new LinkedHashMap<>();
                     answer.put("access_token", exchange.getMessage().getBody(String.class));

@@ -24,13 +24,13 @@ public class ProtectedApiRoutes extends RouteBuilder {
                 .process(ProtectedApiRoutes::refuse);
 
         from("platform-http:/api/orders?httpMethodRestrict=GET").routeId("orders")
-                .to("jwt:validate?issuer={{jwt.issuer}}&audience={{jwt.audience}}&requiredRoles=user")
+                .to("jwt:validate?secret=RAW({{jwt.secret}})&issuer={{jwt.issuer}}&audience={{jwt.audience}}&requiredRoles=user")
                 .log("audit: subject=${header.CamelJwtSubject} roles=${header.CamelJwtRoles} read /api/orders")
                 .process(exchange -> HttpJson.respond(exchange, 200, new Orders(subject(exchange),
                         List.of(new Order("A-1001", "keyboard"), new Order("A-1002", "mouse")))));
 
         from("platform-http:/api/admin?httpMethodRestrict=GET").routeId("admin")
-                .to("jwt:validate?issuer={{jwt.issuer}}&audience={{jwt.audience}}&requiredRoles=admin")
+                .to("jwt:validate?secret=RAW({{jwt.secret}})&issuer={{jwt.issuer}}&audience={{jwt.audience}}&requiredRoles=admin")
                 .log("audit: subject=${header.CamelJwtSubject} roles=${header.CamelJwtRoles} read /api/admin")
                 .process(exchange -> HttpJson.respond(exchange, 200, new AdminInfo(subject(exchange), "administrators only")));
     }
@@ -50,7 +50,7 @@ public class ProtectedApiRoutes extends RouteBuilder {
     }
 
     /** 401 with a {@code WWW-Authenticate} challenge (RFC 6750, section 3), 403 for a missing role, 503 without keys. */
-    private static void refuse(Exchange exchange) {
+    static void refuse(Exchange exchange) {
         JwtValidationException failure = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, JwtValidationException.class);
         JwtFailure reason = failure.getReason();
         String challenge = switch (reason) {

@@ -33,6 +33,7 @@ class LoginAndProtectedRouteAppTest extends CamelMainTestSupport {
 
     // static: CamelTestSupport reads the configuration below while it is constructed
     private static final int PORT = AvailablePortFinder.getNextAvailable();
+    private static final int OAUTH_PORT = AvailablePortFinder.getNextAvailable();
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
@@ -46,6 +47,8 @@ class LoginAndProtectedRouteAppTest extends CamelMainTestSupport {
         super.configureContext(configuration);
         Properties overrides = new Properties();
         overrides.setProperty("http.port", String.valueOf(PORT));
+        // the routes of this package include the OAuth client's, which start the demo provider
+        overrides.setProperty("oauth.demoProvider.port", String.valueOf(OAUTH_PORT));
         configuration.withUseOverridePropertiesWithPropertiesComponent(overrides);
     }
 

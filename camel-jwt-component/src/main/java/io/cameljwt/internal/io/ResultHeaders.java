@@ -18,7 +18,7 @@ public final class ResultHeaders {
             JwtConstants.JWT_CLAIMS, JwtConstants.JWT_HEADER, JwtConstants.JWT_SUBJECT, JwtConstants.JWT_ISSUER,
             JwtConstants.JWT_ID, JwtConstants.JWT_AUDIENCE, JwtConstants.JWT_ROLES, JwtConstants.JWT_EXPIRES_AT,
             JwtConstants.JWT_VERIFIED, JwtConstants.JWT_VALID, JwtConstants.JWT_ERROR, JwtConstants.JWT_ERROR_MESSAGE,
-            JwtConstants.JWT_REVOKED);
+            JwtConstants.JWT_REVOKED, JwtConstants.JWT_REFRESH_NEEDED);
 
     private ResultHeaders() {
     }

@@ -4,6 +4,8 @@ import io.cameljwt.internal.DecodeOperation;
 import io.cameljwt.internal.GenerateOperation;
 import io.cameljwt.internal.JwksOperation;
 import io.cameljwt.internal.ValidateOperation;
+import io.cameljwt.internal.jwe.JweDecrypter;
+import io.cameljwt.internal.jwe.JweEncrypter;
 import io.cameljwt.internal.keys.KeyLoader;
 import io.cameljwt.internal.keys.KeySource;
 import io.cameljwt.internal.keys.SigningKey;
@@ -24,7 +26,7 @@ import org.apache.camel.spi.UriPath;
 import org.apache.camel.support.DefaultEndpoint;
 
 /**
- * Generate, validate and decode JSON Web Tokens (JWS).
+ * Generate, validate and decode JSON Web Tokens (JWS, and JWE-encrypted nested tokens).
  */
 @UriEndpoint(firstVersion = "0.1.0", scheme = "jwt", title = "JWT", syntax = "jwt:operation", producerOnly = true,
              remote = false,
@@ -93,11 +95,15 @@ public class JwtEndpoint extends DefaultEndpoint {
         config.checkValues();
         KeyLoader keys = new KeyLoader(getCamelContext());
         return switch (operation) {
-            case generate -> new GenerateOperation(config, SigningKey.select(keys.load(config), config));
-            case validate -> validateOperation(config, RemoteKeys.configured(config)
-                    ? RemoteKeys.start(config, getCamelContext(), this)
-                    : VerificationKeys.of(keys.load(config), config.getAlgorithm()));
-            case decode -> new DecodeOperation(config);
+            case generate -> new GenerateOperation(config, SigningKey.select(keys.load(config), config),
+                    JweEncrypter.of(config, keys));
+            case validate -> {
+                JweDecrypter decrypter = JweDecrypter.of(config, keys); // before remote keys start fetching
+                yield validateOperation(config, decrypter, RemoteKeys.configured(config)
+                        ? RemoteKeys.start(config, getCamelContext(), this)
+                        : VerificationKeys.of(keys.load(config), config.getAlgorithm()));
+            }
+            case decode -> new DecodeOperation(config, JweDecrypter.of(config, keys));
             case jwks -> new JwksOperation(config, keys.load(config));
         };
     }
@@ -127,9 +133,9 @@ public class JwtEndpoint extends DefaultEndpoint {
         }
     }
 
-    private static ValidateOperation validateOperation(JwtConfiguration config, KeySource keys) {
+    private static ValidateOperation validateOperation(JwtConfiguration config, JweDecrypter decrypter, KeySource keys) {
         try {
-            return new ValidateOperation(config, new JwsVerifier(keys));
+            return new ValidateOperation(config, decrypter, new JwsVerifier(keys));
         } catch (RuntimeException e) {
             keys.close(); // remote keys have started fetching
             throw e;

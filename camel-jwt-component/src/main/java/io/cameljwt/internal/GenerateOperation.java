@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.cameljwt.JwtConfiguration;
 import io.cameljwt.internal.io.ClaimsInput;
+import io.cameljwt.internal.jwe.JweEncrypter;
 import io.cameljwt.internal.keys.SigningKey;
 import io.cameljwt.internal.policy.ClaimValues;
 import org.apache.camel.Exchange;
@@ -27,11 +28,14 @@ public final class GenerateOperation implements Processor {
     private final ClaimsInput input;
     private final ObjectMapper mapper;
     private final JwsSigner signer;
+    /** Encrypts the signed token (a nested JWT); null when the endpoint has no encryptionKey. */
+    private final JweEncrypter encrypter;
 
     /** The NumericDate claims, with the option that writes each. */
     private static final Map<String, String> TIME_CLAIMS = Map.of("exp", "expiresIn", "nbf", "notBefore", "iat", "issuedAt");
 
-    public GenerateOperation(JwtConfiguration config, SigningKey key) {
+    /** @param encrypter encrypts the signed token into a nested JWT, or null to issue the signed token */
+    public GenerateOperation(JwtConfiguration config, SigningKey key, JweEncrypter encrypter) {
         for (String name : TIME_CLAIMS.keySet()) {
             if (config.getClaims().containsKey(name)) {
                 throw new IllegalArgumentException("Option 'claim." + name + "' would write " + name
@@ -47,6 +51,7 @@ public final class GenerateOperation implements Processor {
         this.mapper = JsonMapper.builder().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).build();
         this.input = new ClaimsInput(mapper);
         this.signer = new JwsSigner(key, config.getType(), config.getJoseHeaders());
+        this.encrypter = encrypter;
     }
 
     @Override
@@ -61,6 +66,9 @@ public final class GenerateOperation implements Processor {
             }
         }
         String token = signer.sign(mapper.writeValueAsString(claims));
+        if (encrypter != null) {
+            token = encrypter.encrypt(token);
+        }
         Message message = exchange.getMessage();
         String outputHeader = config.getOutputHeader();
         if (outputHeader == null || outputHeader.isEmpty()) {

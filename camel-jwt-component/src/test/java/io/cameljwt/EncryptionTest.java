@@ -182,6 +182,20 @@ class EncryptionTest extends JwtRouteTestSupport {
         accepted(send(VALIDATE + RSA_DECRYPT, null, headers));
     }
 
+    @Test
+    void encryptedTokenSignedByAnIdentityProviderValidatesWithItsRemoteKeys() {
+        try (JwksServer server = JwksServer.http()) {
+            server.serveKeys(RemoteKeysTest.jwkSet(Tokens.rsa()));
+            String signed = RemoteKeysTest.token(Tokens.rsa(), "iss", "https://idp.example");
+            String token = encrypt(signed, "RSA-OAEP-256", "A256GCM", TestKeys.keyPair("rsa").getPublic(),
+                    jwe -> jwe.setContentTypeHeaderValue("JWT"));
+            Message message = accepted(sendToken("jwt:validate?jwksUri=" + server.url() + "&issuer=https://idp.example&"
+                                                 + RSA_DECRYPT + "&requireEncryption=true", token));
+            assertEquals("alice", message.getHeader(JwtConstants.JWT_SUBJECT));
+            assertEquals("victim", message.getHeader(JwtConstants.JWT_HEADER, Map.class).get("kid"));
+        }
+    }
+
     // --- plain and encrypted tokens side by side -------------------------------------------------------------------
 
     @Test

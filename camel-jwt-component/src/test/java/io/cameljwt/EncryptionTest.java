@@ -29,7 +29,6 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -170,6 +169,11 @@ class EncryptionTest extends JwtRouteTestSupport {
         String both = "{\"keys\":[" + previous + "," + current + "]}";
         accepted(sendToken(VALIDATE + "decryptionKey=RAW(" + both + ")", token));
         refused(sendToken(VALIDATE + "decryptionKey=RAW(" + previous + ")", token), JwtFailure.KEY_NOT_FOUND, token);
+
+        // without kids, every key that fits the token's alg is tried
+        String withoutKid = generate(GENERATE + secret("encryptionKey", SECRET_32));
+        String noKids = "{\"keys\":[" + octJwk(bytes(32, 9), null) + "," + octJwk(SECRET_32, null) + "]}";
+        accepted(sendToken(VALIDATE + "decryptionKey=RAW(" + noKids + ")", withoutKid));
     }
 
     @Test

@@ -31,6 +31,8 @@ public class JwtComponentConfigurer extends PropertyConfigurerSupport implements
         JwtComponent target = (JwtComponent) obj;
         switch (ignoreCase ? name.toLowerCase() : name) {
         case "algorithm": getOrCreateConfiguration(target).setAlgorithm(property(camelContext, java.lang.String.class, value)); return true;
+        case "allowcompression":
+        case "allowCompression": getOrCreateConfiguration(target).setAllowCompression(property(camelContext, boolean.class, value)); return true;
         case "allownoexpiry":
         case "allowNoExpiry": getOrCreateConfiguration(target).setAllowNoExpiry(property(camelContext, boolean.class, value)); return true;
         case "audience": getOrCreateConfiguration(target).setAudience(property(camelContext, java.lang.String.class, value)); return true;
@@ -40,6 +42,12 @@ public class JwtComponentConfigurer extends PropertyConfigurerSupport implements
         case "clockskew":
         case "clockSkew": getOrCreateConfiguration(target).setClockSkew(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "configuration": target.setConfiguration(property(camelContext, io.cameljwt.JwtConfiguration.class, value)); return true;
+        case "contentencryptionalgorithm":
+        case "contentEncryptionAlgorithm": getOrCreateConfiguration(target).setContentEncryptionAlgorithm(property(camelContext, java.lang.String.class, value)); return true;
+        case "decryptionkey":
+        case "decryptionKey": getOrCreateConfiguration(target).setDecryptionKey(property(camelContext, java.lang.String.class, value)); return true;
+        case "encryptionkey":
+        case "encryptionKey": getOrCreateConfiguration(target).setEncryptionKey(property(camelContext, java.lang.String.class, value)); return true;
         case "expectedtype":
         case "expectedType": getOrCreateConfiguration(target).setExpectedType(property(camelContext, java.lang.String.class, value)); return true;
         case "expiresin":
@@ -68,6 +76,8 @@ public class JwtComponentConfigurer extends PropertyConfigurerSupport implements
         case "keyAlias": getOrCreateConfiguration(target).setKeyAlias(property(camelContext, java.lang.String.class, value)); return true;
         case "keyid":
         case "keyId": getOrCreateConfiguration(target).setKeyId(property(camelContext, java.lang.String.class, value)); return true;
+        case "keymanagementalgorithm":
+        case "keyManagementAlgorithm": getOrCreateConfiguration(target).setKeyManagementAlgorithm(property(camelContext, java.lang.String.class, value)); return true;
         case "keypassword":
         case "keyPassword": getOrCreateConfiguration(target).setKeyPassword(property(camelContext, java.lang.String.class, value)); return true;
         case "keystore":
@@ -78,6 +88,8 @@ public class JwtComponentConfigurer extends PropertyConfigurerSupport implements
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
         case "maxage":
         case "maxAge": getOrCreateConfiguration(target).setMaxAge(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "maxpbes2count":
+        case "maxPbes2Count": getOrCreateConfiguration(target).setMaxPbes2Count(property(camelContext, int.class, value)); return true;
         case "maxtokenlength":
         case "maxTokenLength": getOrCreateConfiguration(target).setMaxTokenLength(property(camelContext, int.class, value)); return true;
         case "notbefore":
@@ -92,6 +104,8 @@ public class JwtComponentConfigurer extends PropertyConfigurerSupport implements
         case "publicKey": getOrCreateConfiguration(target).setPublicKey(property(camelContext, java.lang.String.class, value)); return true;
         case "refreshbefore":
         case "refreshBefore": getOrCreateConfiguration(target).setRefreshBefore(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "requireencryption":
+        case "requireEncryption": getOrCreateConfiguration(target).setRequireEncryption(property(camelContext, boolean.class, value)); return true;
         case "requireexpiration":
         case "requireExpiration": getOrCreateConfiguration(target).setRequireExpiration(property(camelContext, boolean.class, value)); return true;
         case "requiredclaims":
@@ -125,6 +139,8 @@ public class JwtComponentConfigurer extends PropertyConfigurerSupport implements
     public Class<?> getOptionType(String name, boolean ignoreCase) {
         switch (ignoreCase ? name.toLowerCase() : name) {
         case "algorithm": return java.lang.String.class;
+        case "allowcompression":
+        case "allowCompression": return boolean.class;
         case "allownoexpiry":
         case "allowNoExpiry": return boolean.class;
         case "audience": return java.lang.String.class;
@@ -134,6 +150,12 @@ public class JwtComponentConfigurer extends PropertyConfigurerSupport implements
         case "clockskew":
         case "clockSkew": return long.class;
         case "configuration": return io.cameljwt.JwtConfiguration.class;
+        case "contentencryptionalgorithm":
+        case "contentEncryptionAlgorithm": return java.lang.String.class;
+        case "decryptionkey":
+        case "decryptionKey": return java.lang.String.class;
+        case "encryptionkey":
+        case "encryptionKey": return java.lang.String.class;
         case "expectedtype":
         case "expectedType": return java.lang.String.class;
         case "expiresin":
@@ -162,6 +184,8 @@ public class JwtComponentConfigurer extends PropertyConfigurerSupport implements
         case "keyAlias": return java.lang.String.class;
         case "keyid":
         case "keyId": return java.lang.String.class;
+        case "keymanagementalgorithm":
+        case "keyManagementAlgorithm": return java.lang.String.class;
         case "keypassword":
         case "keyPassword": return java.lang.String.class;
         case "keystore":
@@ -172,6 +196,8 @@ public class JwtComponentConfigurer extends PropertyConfigurerSupport implements
         case "lazyStartProducer": return boolean.class;
         case "maxage":
         case "maxAge": return long.class;
+        case "maxpbes2count":
+        case "maxPbes2Count": return int.class;
         case "maxtokenlength":
         case "maxTokenLength": return int.class;
         case "notbefore":
@@ -186,6 +212,8 @@ public class JwtComponentConfigurer extends PropertyConfigurerSupport implements
         case "publicKey": return java.lang.String.class;
         case "refreshbefore":
         case "refreshBefore": return long.class;
+        case "requireencryption":
+        case "requireEncryption": return boolean.class;
         case "requireexpiration":
         case "requireExpiration": return boolean.class;
         case "requiredclaims":
@@ -220,6 +248,8 @@ public class JwtComponentConfigurer extends PropertyConfigurerSupport implements
         JwtComponent target = (JwtComponent) obj;
         switch (ignoreCase ? name.toLowerCase() : name) {
         case "algorithm": return getOrCreateConfiguration(target).getAlgorithm();
+        case "allowcompression":
+        case "allowCompression": return getOrCreateConfiguration(target).isAllowCompression();
         case "allownoexpiry":
         case "allowNoExpiry": return getOrCreateConfiguration(target).isAllowNoExpiry();
         case "audience": return getOrCreateConfiguration(target).getAudience();
@@ -229,6 +259,12 @@ public class JwtComponentConfigurer extends PropertyConfigurerSupport implements
         case "clockskew":
         case "clockSkew": return getOrCreateConfiguration(target).getClockSkew();
         case "configuration": return target.getConfiguration();
+        case "contentencryptionalgorithm":
+        case "contentEncryptionAlgorithm": return getOrCreateConfiguration(target).getContentEncryptionAlgorithm();
+        case "decryptionkey":
+        case "decryptionKey": return getOrCreateConfiguration(target).getDecryptionKey();
+        case "encryptionkey":
+        case "encryptionKey": return getOrCreateConfiguration(target).getEncryptionKey();
         case "expectedtype":
         case "expectedType": return getOrCreateConfiguration(target).getExpectedType();
         case "expiresin":
@@ -257,6 +293,8 @@ public class JwtComponentConfigurer extends PropertyConfigurerSupport implements
         case "keyAlias": return getOrCreateConfiguration(target).getKeyAlias();
         case "keyid":
         case "keyId": return getOrCreateConfiguration(target).getKeyId();
+        case "keymanagementalgorithm":
+        case "keyManagementAlgorithm": return getOrCreateConfiguration(target).getKeyManagementAlgorithm();
         case "keypassword":
         case "keyPassword": return getOrCreateConfiguration(target).getKeyPassword();
         case "keystore":
@@ -267,6 +305,8 @@ public class JwtComponentConfigurer extends PropertyConfigurerSupport implements
         case "lazyStartProducer": return target.isLazyStartProducer();
         case "maxage":
         case "maxAge": return getOrCreateConfiguration(target).getMaxAge();
+        case "maxpbes2count":
+        case "maxPbes2Count": return getOrCreateConfiguration(target).getMaxPbes2Count();
         case "maxtokenlength":
         case "maxTokenLength": return getOrCreateConfiguration(target).getMaxTokenLength();
         case "notbefore":
@@ -281,6 +321,8 @@ public class JwtComponentConfigurer extends PropertyConfigurerSupport implements
         case "publicKey": return getOrCreateConfiguration(target).getPublicKey();
         case "refreshbefore":
         case "refreshBefore": return getOrCreateConfiguration(target).getRefreshBefore();
+        case "requireencryption":
+        case "requireEncryption": return getOrCreateConfiguration(target).isRequireEncryption();
         case "requireexpiration":
         case "requireExpiration": return getOrCreateConfiguration(target).isRequireExpiration();
         case "requiredclaims":

@@ -24,12 +24,20 @@ public class JwtEndpointConfigurer extends PropertyConfigurerSupport implements 
         JwtEndpoint target = (JwtEndpoint) obj;
         switch (ignoreCase ? name.toLowerCase() : name) {
         case "algorithm": target.getConfiguration().setAlgorithm(property(camelContext, java.lang.String.class, value)); return true;
+        case "allowcompression":
+        case "allowCompression": target.getConfiguration().setAllowCompression(property(camelContext, boolean.class, value)); return true;
         case "allownoexpiry":
         case "allowNoExpiry": target.getConfiguration().setAllowNoExpiry(property(camelContext, boolean.class, value)); return true;
         case "audience": target.getConfiguration().setAudience(property(camelContext, java.lang.String.class, value)); return true;
         case "claims": target.getConfiguration().setClaims(property(camelContext, java.util.Map.class, value)); return true;
         case "clockskew":
         case "clockSkew": target.getConfiguration().setClockSkew(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "contentencryptionalgorithm":
+        case "contentEncryptionAlgorithm": target.getConfiguration().setContentEncryptionAlgorithm(property(camelContext, java.lang.String.class, value)); return true;
+        case "decryptionkey":
+        case "decryptionKey": target.getConfiguration().setDecryptionKey(property(camelContext, java.lang.String.class, value)); return true;
+        case "encryptionkey":
+        case "encryptionKey": target.getConfiguration().setEncryptionKey(property(camelContext, java.lang.String.class, value)); return true;
         case "expectedtype":
         case "expectedType": target.getConfiguration().setExpectedType(property(camelContext, java.lang.String.class, value)); return true;
         case "expiresin":
@@ -58,6 +66,8 @@ public class JwtEndpointConfigurer extends PropertyConfigurerSupport implements 
         case "keyAlias": target.getConfiguration().setKeyAlias(property(camelContext, java.lang.String.class, value)); return true;
         case "keyid":
         case "keyId": target.getConfiguration().setKeyId(property(camelContext, java.lang.String.class, value)); return true;
+        case "keymanagementalgorithm":
+        case "keyManagementAlgorithm": target.getConfiguration().setKeyManagementAlgorithm(property(camelContext, java.lang.String.class, value)); return true;
         case "keypassword":
         case "keyPassword": target.getConfiguration().setKeyPassword(property(camelContext, java.lang.String.class, value)); return true;
         case "keystore":
@@ -68,6 +78,8 @@ public class JwtEndpointConfigurer extends PropertyConfigurerSupport implements 
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
         case "maxage":
         case "maxAge": target.getConfiguration().setMaxAge(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "maxpbes2count":
+        case "maxPbes2Count": target.getConfiguration().setMaxPbes2Count(property(camelContext, int.class, value)); return true;
         case "maxtokenlength":
         case "maxTokenLength": target.getConfiguration().setMaxTokenLength(property(camelContext, int.class, value)); return true;
         case "notbefore":
@@ -82,6 +94,8 @@ public class JwtEndpointConfigurer extends PropertyConfigurerSupport implements 
         case "publicKey": target.getConfiguration().setPublicKey(property(camelContext, java.lang.String.class, value)); return true;
         case "refreshbefore":
         case "refreshBefore": target.getConfiguration().setRefreshBefore(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "requireencryption":
+        case "requireEncryption": target.getConfiguration().setRequireEncryption(property(camelContext, boolean.class, value)); return true;
         case "requireexpiration":
         case "requireExpiration": target.getConfiguration().setRequireExpiration(property(camelContext, boolean.class, value)); return true;
         case "requiredclaims":
@@ -113,12 +127,20 @@ public class JwtEndpointConfigurer extends PropertyConfigurerSupport implements 
     public Class<?> getOptionType(String name, boolean ignoreCase) {
         switch (ignoreCase ? name.toLowerCase() : name) {
         case "algorithm": return java.lang.String.class;
+        case "allowcompression":
+        case "allowCompression": return boolean.class;
         case "allownoexpiry":
         case "allowNoExpiry": return boolean.class;
         case "audience": return java.lang.String.class;
         case "claims": return java.util.Map.class;
         case "clockskew":
         case "clockSkew": return long.class;
+        case "contentencryptionalgorithm":
+        case "contentEncryptionAlgorithm": return java.lang.String.class;
+        case "decryptionkey":
+        case "decryptionKey": return java.lang.String.class;
+        case "encryptionkey":
+        case "encryptionKey": return java.lang.String.class;
         case "expectedtype":
         case "expectedType": return java.lang.String.class;
         case "expiresin":
@@ -147,6 +169,8 @@ public class JwtEndpointConfigurer extends PropertyConfigurerSupport implements 
         case "keyAlias": return java.lang.String.class;
         case "keyid":
         case "keyId": return java.lang.String.class;
+        case "keymanagementalgorithm":
+        case "keyManagementAlgorithm": return java.lang.String.class;
         case "keypassword":
         case "keyPassword": return java.lang.String.class;
         case "keystore":
@@ -157,6 +181,8 @@ public class JwtEndpointConfigurer extends PropertyConfigurerSupport implements 
         case "lazyStartProducer": return boolean.class;
         case "maxage":
         case "maxAge": return long.class;
+        case "maxpbes2count":
+        case "maxPbes2Count": return int.class;
         case "maxtokenlength":
         case "maxTokenLength": return int.class;
         case "notbefore":
@@ -171,6 +197,8 @@ public class JwtEndpointConfigurer extends PropertyConfigurerSupport implements 
         case "publicKey": return java.lang.String.class;
         case "refreshbefore":
         case "refreshBefore": return long.class;
+        case "requireencryption":
+        case "requireEncryption": return boolean.class;
         case "requireexpiration":
         case "requireExpiration": return boolean.class;
         case "requiredclaims":
@@ -203,12 +231,20 @@ public class JwtEndpointConfigurer extends PropertyConfigurerSupport implements 
         JwtEndpoint target = (JwtEndpoint) obj;
         switch (ignoreCase ? name.toLowerCase() : name) {
         case "algorithm": return target.getConfiguration().getAlgorithm();
+        case "allowcompression":
+        case "allowCompression": return target.getConfiguration().isAllowCompression();
         case "allownoexpiry":
         case "allowNoExpiry": return target.getConfiguration().isAllowNoExpiry();
         case "audience": return target.getConfiguration().getAudience();
         case "claims": return target.getConfiguration().getClaims();
         case "clockskew":
         case "clockSkew": return target.getConfiguration().getClockSkew();
+        case "contentencryptionalgorithm":
+        case "contentEncryptionAlgorithm": return target.getConfiguration().getContentEncryptionAlgorithm();
+        case "decryptionkey":
+        case "decryptionKey": return target.getConfiguration().getDecryptionKey();
+        case "encryptionkey":
+        case "encryptionKey": return target.getConfiguration().getEncryptionKey();
         case "expectedtype":
         case "expectedType": return target.getConfiguration().getExpectedType();
         case "expiresin":
@@ -237,6 +273,8 @@ public class JwtEndpointConfigurer extends PropertyConfigurerSupport implements 
         case "keyAlias": return target.getConfiguration().getKeyAlias();
         case "keyid":
         case "keyId": return target.getConfiguration().getKeyId();
+        case "keymanagementalgorithm":
+        case "keyManagementAlgorithm": return target.getConfiguration().getKeyManagementAlgorithm();
         case "keypassword":
         case "keyPassword": return target.getConfiguration().getKeyPassword();
         case "keystore":
@@ -247,6 +285,8 @@ public class JwtEndpointConfigurer extends PropertyConfigurerSupport implements 
         case "lazyStartProducer": return target.isLazyStartProducer();
         case "maxage":
         case "maxAge": return target.getConfiguration().getMaxAge();
+        case "maxpbes2count":
+        case "maxPbes2Count": return target.getConfiguration().getMaxPbes2Count();
         case "maxtokenlength":
         case "maxTokenLength": return target.getConfiguration().getMaxTokenLength();
         case "notbefore":
@@ -261,6 +301,8 @@ public class JwtEndpointConfigurer extends PropertyConfigurerSupport implements 
         case "publicKey": return target.getConfiguration().getPublicKey();
         case "refreshbefore":
         case "refreshBefore": return target.getConfiguration().getRefreshBefore();
+        case "requireencryption":
+        case "requireEncryption": return target.getConfiguration().isRequireEncryption();
         case "requireexpiration":
         case "requireExpiration": return target.getConfiguration().isRequireExpiration();
         case "requiredclaims":

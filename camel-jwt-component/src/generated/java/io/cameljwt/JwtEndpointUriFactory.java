@@ -23,12 +23,16 @@ public class JwtEndpointUriFactory extends org.apache.camel.support.component.En
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(46);
+        Set<String> props = new HashSet<>(53);
         props.add("algorithm");
+        props.add("allowCompression");
         props.add("allowNoExpiry");
         props.add("audience");
         props.add("claims");
         props.add("clockSkew");
+        props.add("contentEncryptionAlgorithm");
+        props.add("decryptionKey");
+        props.add("encryptionKey");
         props.add("expectedType");
         props.add("expiresIn");
         props.add("failOnInvalid");
@@ -44,11 +48,13 @@ public class JwtEndpointUriFactory extends org.apache.camel.support.component.En
         props.add("jwtId");
         props.add("keyAlias");
         props.add("keyId");
+        props.add("keyManagementAlgorithm");
         props.add("keyPassword");
         props.add("keyStore");
         props.add("keyStorePassword");
         props.add("lazyStartProducer");
         props.add("maxAge");
+        props.add("maxPbes2Count");
         props.add("maxTokenLength");
         props.add("notBefore");
         props.add("operation");
@@ -57,6 +63,7 @@ public class JwtEndpointUriFactory extends org.apache.camel.support.component.En
         props.add("privateKey");
         props.add("publicKey");
         props.add("refreshBefore");
+        props.add("requireEncryption");
         props.add("requireExpiration");
         props.add("requiredClaims");
         props.add("requiredRoles");
@@ -71,7 +78,9 @@ public class JwtEndpointUriFactory extends org.apache.camel.support.component.En
         props.add("tokenHeader");
         props.add("type");
         PROPERTY_NAMES = Collections.unmodifiableSet(props);
-        Set<String> secretProps = new HashSet<>(5);
+        Set<String> secretProps = new HashSet<>(7);
+        secretProps.add("decryptionKey");
+        secretProps.add("encryptionKey");
         secretProps.add("jwks");
         secretProps.add("keyPassword");
         secretProps.add("keyStorePassword");

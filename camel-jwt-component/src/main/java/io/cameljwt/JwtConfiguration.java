@@ -1,5 +1,6 @@
 package io.cameljwt;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -179,6 +180,44 @@ public class JwtConfiguration implements Cloneable {
                             + " 0: a new token per message.")
     private long reuseUntil;
 
+    // --- encryption (JWE) ------------------------------------------------------------------------------------------
+
+    @UriParam(label = "security", secret = true,
+              description = "generate: sign the token, then encrypt it to this key (a nested JWT, `cty: JWT`). The"
+                            + " recipient's PEM public key or certificate, a JWK (`kty: oct` for a secret), a key store"
+                            + " entry `keyStore:ALIAS` of `keyStore`, or a `#bean` (a `PublicKey`, `Certificate`,"
+                            + " `SecretKey` or text); as text or a resource (`classpath:`, `file:`, `ref:`).")
+    private String encryptionKey;
+    @UriParam(label = "security", secret = true,
+              description = "validate, decode: decrypt encrypted tokens (JWE) with this key, then check the signed"
+                            + " token inside as usual. A PEM private key, a JWK or JWK Set with private parts (chosen by"
+                            + " `kid`), a key store entry `keyStore:ALIAS` of `keyStore`, or a `#bean` (a `PrivateKey`,"
+                            + " `KeyPair`, `SecretKey` or text); as text or a resource.")
+    private String decryptionKey;
+    @UriParam(label = "security",
+              description = "generate: the JWE key management algorithm (default: the key's own `alg`, else RSA:"
+                            + " RSA-OAEP-256, EC: ECDH-ES+A256KW, a secret of 16/24/32 bytes: A128KW/A192KW/A256KW)."
+                            + " validate, decode: a comma list of accepted ones (default: what fits the key)."
+                            + " RSA1_5 and PBES2 are accepted only when named here.")
+    private String keyManagementAlgorithm;
+    @UriParam(label = "security",
+              description = "generate: the JWE content encryption algorithm (default A256GCM; with `dir`, the one whose"
+                            + " key size is the secret's). validate, decode: a comma list of accepted ones (default: all"
+                            + " of A128GCM, A192GCM, A256GCM, A128CBC-HS256, A192CBC-HS384, A256CBC-HS512).")
+    private String contentEncryptionAlgorithm;
+    @UriParam(label = "security", defaultValue = "false",
+              description = "validate, decode: refuse tokens that are not encrypted (plain JWS). Needs `decryptionKey`.")
+    private boolean requireEncryption;
+    @UriParam(label = "security", defaultValue = "false",
+              description = "validate, decode: accept encrypted tokens compressed with `zip: DEF`. The inflated token is"
+                            + " bounded by `maxTokenLength`.")
+    private boolean allowCompression;
+    @UriParam(label = "security", defaultValue = "100000",
+              description = "validate, decode: the highest PBES2 iteration count (`p2c`) accepted, when"
+                            + " `keyManagementAlgorithm` names a PBES2 algorithm; each token costs that many"
+                            + " iterations before it can be refused.")
+    private int maxPbes2Count = 100_000;
+
     // --- decode ----------------------------------------------------------------------------------------------------
 
     @UriParam(label = "decode", defaultValue = "map", enums = "map,json",
@@ -199,8 +238,8 @@ public class JwtConfiguration implements Cloneable {
     /**
      * Refuses, naming the option, a value outside an option's fixed list (Camel binds String options without looking
      * at their {@code enums}, and an option that only some operations read would pass unnoticed); and reads back the
-     * '+' that a URI turns into a space in the media types {@code type} and {@code expectedType}; durations must be
-     * whole seconds.
+     * '+' that a URI turns into a space in the media types {@code type} and {@code expectedType} and in the JWE
+     * algorithms of {@code keyManagementAlgorithm}; durations must be whole seconds.
      */
     void checkValues() {
         checkChoice("secretEncoding", secretEncoding, "utf8", "base64", "base64url", "hex");
@@ -217,6 +256,11 @@ public class JwtConfiguration implements Cloneable {
         if (jwksRefreshInterval < 0) {
             throw new IllegalArgumentException("Option 'jwksRefreshInterval' must not be negative");
         }
+        if (maxPbes2Count < 1000 || maxPbes2Count > 2_499_999) {
+            // RFC 7518 section 4.8.1.2 asks senders for at least 1000; jose4j refuses more than 2499999 anyway
+            throw new IllegalArgumentException("Option 'maxPbes2Count' must be between 1000 and 2499999");
+        }
+        keyManagementAlgorithm = plusInAlgorithms(keyManagementAlgorithm);
         type = plusFromUri(type);
         expectedType = plusFromUri(expectedType);
     }
@@ -239,6 +283,18 @@ public class JwtConfiguration implements Cloneable {
      */
     private static String plusFromUri(String mediaType) {
         return mediaType == null ? null : mediaType.trim().replace(' ', '+');
+    }
+
+    /** As {@link #plusFromUri}, for a comma list of algorithm names (ECDH-ES+A256KW), which never hold a space. */
+    private static String plusInAlgorithms(String algorithms) {
+        if (algorithms == null) {
+            return null;
+        }
+        List<String> names = new ArrayList<>();
+        for (String name : algorithms.split(",", -1)) {
+            names.add(plusFromUri(name));
+        }
+        return String.join(",", names);
     }
 
     private static void checkChoice(String option, String value, String... choices) {
@@ -598,5 +654,61 @@ public class JwtConfiguration implements Cloneable {
 
     public void setReuseUntil(long reuseUntil) {
         this.reuseUntil = reuseUntil;
+    }
+
+    public String getEncryptionKey() {
+        return encryptionKey;
+    }
+
+    public void setEncryptionKey(String encryptionKey) {
+        this.encryptionKey = encryptionKey;
+    }
+
+    public String getDecryptionKey() {
+        return decryptionKey;
+    }
+
+    public void setDecryptionKey(String decryptionKey) {
+        this.decryptionKey = decryptionKey;
+    }
+
+    public String getKeyManagementAlgorithm() {
+        return keyManagementAlgorithm;
+    }
+
+    public void setKeyManagementAlgorithm(String keyManagementAlgorithm) {
+        this.keyManagementAlgorithm = keyManagementAlgorithm;
+    }
+
+    public String getContentEncryptionAlgorithm() {
+        return contentEncryptionAlgorithm;
+    }
+
+    public void setContentEncryptionAlgorithm(String contentEncryptionAlgorithm) {
+        this.contentEncryptionAlgorithm = contentEncryptionAlgorithm;
+    }
+
+    public boolean isRequireEncryption() {
+        return requireEncryption;
+    }
+
+    public void setRequireEncryption(boolean requireEncryption) {
+        this.requireEncryption = requireEncryption;
+    }
+
+    public boolean isAllowCompression() {
+        return allowCompression;
+    }
+
+    public void setAllowCompression(boolean allowCompression) {
+        this.allowCompression = allowCompression;
+    }
+
+    public int getMaxPbes2Count() {
+        return maxPbes2Count;
+    }
+
+    public void setMaxPbes2Count(int maxPbes2Count) {
+        this.maxPbes2Count = maxPbes2Count;
     }
 }

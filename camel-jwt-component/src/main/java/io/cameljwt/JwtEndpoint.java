@@ -7,6 +7,8 @@ import io.cameljwt.internal.GenerateOperation;
 import io.cameljwt.internal.JwksOperation;
 import io.cameljwt.internal.JwtMetrics;
 import io.cameljwt.internal.ValidateOperation;
+import io.cameljwt.internal.jwe.JweDecrypter;
+import io.cameljwt.internal.jwe.JweEncrypter;
 import io.cameljwt.internal.keys.KeyLoader;
 import io.cameljwt.internal.keys.KeySource;
 import io.cameljwt.internal.keys.SigningKey;
@@ -31,7 +33,7 @@ import org.apache.camel.spi.UriPath;
 import org.apache.camel.support.DefaultEndpoint;
 
 /**
- * Generate, validate, decode and revoke JSON Web Tokens (JWS), and publish the public keys of an endpoint.
+ * Generate, validate, decode and revoke JSON Web Tokens (JWS, and JWE-encrypted nested tokens), and publish the public keys of an endpoint.
  * <p>
  * With camel-management, Camel registers each endpoint as an MBean; {@code @ManagedResource} makes it add the
  * endpoint's own {@code @ManagedAttribute}s (the counts of {@link JwtMetrics}) to Camel's endpoint attributes.
@@ -108,14 +110,16 @@ public class JwtEndpoint extends DefaultEndpoint {
         config.checkValues();
         KeyLoader keys = new KeyLoader(getCamelContext());
         return switch (operation) {
-            case generate -> new GenerateOperation(config, SigningKey.select(keys.load(config), config));
+            case generate -> new GenerateOperation(config, SigningKey.select(keys.load(config), config),
+                    JweEncrypter.of(config, keys));
             case validate, revoke -> {
                 ValidateOperation.Revocation revocation = revocation(config); // first: no keys to close if it fails
-                yield validateOperation(config, revocation, RemoteKeys.configured(config)
+                JweDecrypter decrypter = JweDecrypter.of(config, keys); // before remote keys start fetching
+                yield validateOperation(config, decrypter, revocation, RemoteKeys.configured(config)
                         ? RemoteKeys.start(config, getCamelContext(), this)
                         : VerificationKeys.of(keys.load(config), config.getAlgorithm()));
             }
-            case decode -> new DecodeOperation(config);
+            case decode -> new DecodeOperation(config, JweDecrypter.of(config, keys));
             case jwks -> new JwksOperation(config, keys.load(config));
         };
     }
@@ -167,10 +171,10 @@ public class JwtEndpoint extends DefaultEndpoint {
         return revoked == null ? ValidateOperation.Revocation.NONE : revoked::refuseRevoked;
     }
 
-    private static ValidateOperation validateOperation(
-            JwtConfiguration config, ValidateOperation.Revocation revocation, KeySource keys) {
+    private static ValidateOperation validateOperation(JwtConfiguration config, JweDecrypter decrypter,
+                                                       ValidateOperation.Revocation revocation, KeySource keys) {
         try {
-            return new ValidateOperation(config, new JwsVerifier(keys), revocation);
+            return new ValidateOperation(config, decrypter, new JwsVerifier(keys), revocation);
         } catch (RuntimeException e) {
             keys.close(); // remote keys have started fetching
             throw e;

@@ -29,7 +29,7 @@ class DocumentedOptionsTest {
 
     private static final Path METADATA = Path.of("src/generated/resources/META-INF/io/cameljwt/jwt.json");
     private static final Path OPTIONS_PAGE = Path.of("../docs/options.md");
-    private static final Pattern OPTION_NAME = Pattern.compile("`([A-Za-z]+)`");
+    private static final Pattern OPTION_NAME = Pattern.compile("`([A-Za-z][A-Za-z0-9]*)`");
 
     /** A table row of options.md: its default (null when none) and its component column. */
     record Row(String defaultValue, String component) {

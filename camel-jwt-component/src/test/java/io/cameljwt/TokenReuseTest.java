@@ -192,7 +192,7 @@ class TokenReuseTest extends JwtRouteTestSupport {
         JwtConfiguration config = endpoint.getConfiguration().copy();
         config.checkValues();
         GenerateOperation operation = new GenerateOperation(config,
-                SigningKey.select(new KeyLoader(context).load(config), config), clock);
+                SigningKey.select(new KeyLoader(context).load(config), config), null, clock);
         context.addRoutes(new RouteBuilder() {
             @Override
             public void configure() {

@@ -7,6 +7,7 @@ import io.cameljwt.JwtValidationException;
 import io.cameljwt.internal.io.RefreshHint;
 import io.cameljwt.internal.io.ResultHeaders;
 import io.cameljwt.internal.io.TokenLocator;
+import io.cameljwt.internal.jwe.JweDecrypter;
 import io.cameljwt.internal.verify.JwtContents;
 import io.cameljwt.internal.verify.TokenParser;
 import org.apache.camel.Exchange;
@@ -20,13 +21,16 @@ import org.apache.camel.Processor;
 public final class DecodeOperation implements Processor {
 
     private final TokenLocator locator;
+    private final JweDecrypter decrypter;
     private final String rolesClaim;
     private final boolean json;
     private final RefreshHint refreshHint;
 
-    public DecodeOperation(JwtConfiguration config) {
+    /** @param decrypter opens encrypted tokens; the signed token inside is decoded, not verified */
+    public DecodeOperation(JwtConfiguration config, JweDecrypter decrypter) {
         // outputFormat is map or json: JwtConfiguration.checkValues() refused anything else
         this.locator = new TokenLocator(config.getTokenHeader(), config.getMaxTokenLength());
+        this.decrypter = decrypter;
         this.rolesClaim = config.getRolesClaim();
         this.json = "json".equalsIgnoreCase(config.getOutputFormat());
         this.refreshHint = new RefreshHint(config.getRefreshBefore());
@@ -38,7 +42,7 @@ public final class DecodeOperation implements Processor {
         ResultHeaders.clear(message);
         JwtContents token;
         try {
-            token = TokenParser.decode(locator.find(message));
+            token = TokenParser.decode(decrypter.unwrap(locator.find(message)));
         } catch (TokenRefusal refusal) {
             throw new JwtValidationException(refusal.reason(), refusal.getMessage(), exchange);
         }

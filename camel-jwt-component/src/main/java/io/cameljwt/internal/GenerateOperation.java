@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.cameljwt.JwtConfiguration;
 import io.cameljwt.internal.io.ClaimsInput;
+import io.cameljwt.internal.jwe.JweEncrypter;
 import io.cameljwt.internal.keys.SigningKey;
 import io.cameljwt.internal.policy.ClaimValues;
 import org.apache.camel.Exchange;
@@ -30,16 +31,19 @@ public final class GenerateOperation implements Processor {
     private final JwsSigner signer;
     private final TokenReuse reuse;
     private final Clock clock;
+    /** Encrypts the signed token (a nested JWT); null when the endpoint has no encryptionKey. */
+    private final JweEncrypter encrypter;
 
     /** The NumericDate claims, with the option that writes each. */
     private static final Map<String, String> TIME_CLAIMS = Map.of("exp", "expiresIn", "nbf", "notBefore", "iat", "issuedAt");
 
-    public GenerateOperation(JwtConfiguration config, SigningKey key) {
-        this(config, key, Clock.systemUTC());
+    /** @param encrypter encrypts the signed token into a nested JWT, or null to issue the signed token */
+    public GenerateOperation(JwtConfiguration config, SigningKey key, JweEncrypter encrypter) {
+        this(config, key, encrypter, Clock.systemUTC());
     }
 
     /** With the clock that dates tokens: tests move it. */
-    public GenerateOperation(JwtConfiguration config, SigningKey key, Clock clock) {
+    public GenerateOperation(JwtConfiguration config, SigningKey key, JweEncrypter encrypter, Clock clock) {
         for (String name : TIME_CLAIMS.keySet()) {
             if (config.getClaims().containsKey(name)) {
                 throw new IllegalArgumentException("Option 'claim." + name + "' would write " + name
@@ -57,6 +61,7 @@ public final class GenerateOperation implements Processor {
         this.signer = new JwsSigner(key, config.getType(), config.getJoseHeaders());
         this.reuse = new TokenReuse(config, mapper);
         this.clock = clock;
+        this.encrypter = encrypter;
     }
 
     @Override
@@ -72,7 +77,7 @@ public final class GenerateOperation implements Processor {
                         new IllegalArgumentException("the claim " + name + " is not a NumericDate (seconds since 1970)"));
             }
         }
-        String token = reuse.token(messageClaims, now, () -> signer.sign(mapper.writeValueAsString(claims)));
+        String token = reuse.token(messageClaims, now, () -> encrypted(signer.sign(mapper.writeValueAsString(claims))));
         Message message = exchange.getMessage();
         String outputHeader = config.getOutputHeader();
         if (outputHeader == null || outputHeader.isEmpty()) {
@@ -82,6 +87,11 @@ public final class GenerateOperation implements Processor {
         } else {
             message.setHeader(outputHeader, token);
         }
+    }
+
+    /** The signed token, encrypted to the endpoint's encryptionKey when it has one (a nested JWT). */
+    private String encrypted(String signed) throws Exception {
+        return encrypter == null ? signed : encrypter.encrypt(signed);
     }
 
     /** The claims the URI fixes; the message's claims are laid over them. */

@@ -9,6 +9,7 @@ import io.cameljwt.JwtValidationException;
 import io.cameljwt.internal.io.RefreshHint;
 import io.cameljwt.internal.io.ResultHeaders;
 import io.cameljwt.internal.io.TokenLocator;
+import io.cameljwt.internal.jwe.JweDecrypter;
 import io.cameljwt.internal.policy.ClaimsPolicy;
 import io.cameljwt.internal.remote.RemoteKeys;
 import io.cameljwt.internal.verify.JwsVerifier;
@@ -28,6 +29,7 @@ import org.slf4j.LoggerFactory;
 public final class ValidateOperation implements Processor, AutoCloseable {
 
     private final TokenLocator locator;
+    private final JweDecrypter decrypter;
     private final JwsVerifier verifier;
     private final ClaimsPolicy policy;
     private final String rolesClaim;
@@ -51,13 +53,15 @@ public final class ValidateOperation implements Processor, AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(ValidateOperation.class);
 
-    public ValidateOperation(JwtConfiguration config, JwsVerifier verifier, Revocation revocation) {
+    /** @param decrypter opens encrypted tokens before the signed token inside is verified */
+    public ValidateOperation(JwtConfiguration config, JweDecrypter decrypter, JwsVerifier verifier, Revocation revocation) {
         if (ClaimsPolicy.acceptedIssuers(config).isEmpty() && OptionValues.commaList(config.getAudience()).isEmpty()) {
             // RFC 8725 section 3.9: without either, a token the same keys signed for any other service is accepted here
             LOG.warn("A jwt:validate endpoint checks neither 'issuer' nor 'audience': it accepts every token its keys"
                      + " verify, including tokens issued for other services");
         }
         this.locator = new TokenLocator(config.getTokenHeader(), config.getMaxTokenLength());
+        this.decrypter = decrypter;
         this.verifier = verifier;
         this.policy = ClaimsPolicy.from(config);
         this.rolesClaim = config.getRolesClaim();
@@ -81,7 +85,7 @@ public final class ValidateOperation implements Processor, AutoCloseable {
         Message message = exchange.getMessage();
         ResultHeaders.clear(message);
         try {
-            JsonWebSignature jws = verifier.verify(locator.find(message));
+            JsonWebSignature jws = verifier.verify(decrypter.unwrap(locator.find(message)));
             JwtContents token = TokenParser.contents(jws);
             Instant now = Instant.now();
             policy.check(token, now);

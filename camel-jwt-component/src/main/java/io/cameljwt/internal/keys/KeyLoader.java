@@ -218,13 +218,7 @@ public final class KeyLoader {
 
     private List<KeyEntry> keyStoreEntries(JwtConfiguration config) {
         KeyStore store = openKeyStore(config);
-        String storePassword = password(config.getKeyStorePassword(), "keyStorePassword");
-        if (storePassword == null && config.getKeyStore() instanceof KeyStoreParameters parameters) {
-            storePassword = parameters.getPassword();
-        }
-        String entryPassword = password(config.getKeyPassword(), "keyPassword");
-        char[] keyPassword = entryPassword != null ? entryPassword.toCharArray()
-                : storePassword != null ? storePassword.toCharArray() : new char[0];
+        char[] keyPassword = keyPassword(config);
         List<KeyEntry> entries = new ArrayList<>();
         try {
             List<String> aliases = config.getKeyAlias() != null
@@ -262,6 +256,44 @@ public final class KeyLoader {
         return entries;
     }
 
+    /** The password of the key store's entries: {@code keyPassword}, else the store's own. */
+    private char[] keyPassword(JwtConfiguration config) {
+        String storePassword = password(config.getKeyStorePassword(), "keyStorePassword");
+        if (storePassword == null && config.getKeyStore() instanceof KeyStoreParameters parameters) {
+            storePassword = parameters.getPassword();
+        }
+        String entryPassword = password(config.getKeyPassword(), "keyPassword");
+        return entryPassword != null ? entryPassword.toCharArray()
+                : storePassword != null ? storePassword.toCharArray() : new char[0];
+    }
+
+    /**
+     * The entry {@code alias} of the endpoint's {@code keyStore}, for a key option that names it (such as
+     * {@code decryptionKey=keyStore:alias}): its private or secret key (opened with {@code keyPassword}, else the
+     * store's password) with the public key of its certificate, or a trusted certificate's public key.
+     */
+    public KeyEntry keyStoreEntry(JwtConfiguration config, String alias, String option) {
+        if (config.getKeyStore() == null) {
+            throw new IllegalArgumentException("Option '" + option + "' names a key store entry, but 'keyStore' is not set");
+        }
+        KeyStore store = openKeyStore(config);
+        try {
+            if (!store.containsAlias(alias)) {
+                throw new IllegalArgumentException("Option '" + option + "': the key store has no entry '" + alias + "'");
+            }
+            Certificate certificate = store.getCertificate(alias);
+            PublicKey publicKey = certificate != null ? certificate.getPublicKey() : null;
+            Key key = store.isKeyEntry(alias) ? store.getKey(alias, keyPassword(config)) : publicKey;
+            return new KeyEntry(option, null, null, null, key, publicKey, null, alias);
+        } catch (UnrecoverableKeyException e) {
+            throw new IllegalArgumentException(
+                    "Option 'keyPassword': the key of entry '" + alias + "' cannot be read with it");
+        } catch (GeneralSecurityException e) {
+            throw new IllegalArgumentException("Option '" + option + "': the entry '" + alias
+                                               + "' cannot be read (" + e.getClass().getSimpleName() + ")");
+        }
+    }
+
     private KeyStore openKeyStore(JwtConfiguration config) {
         Object source = config.getKeyStore();
         if (source instanceof KeyStoreParameters parameters) {
@@ -293,7 +325,7 @@ public final class KeyLoader {
     }
 
     /** The public half of an RSA private key, which the key itself carries; other kinds need their own public key. */
-    private static PublicKey publicHalf(PrivateKey key) {
+    public static PublicKey publicHalf(PrivateKey key) {
         if (key instanceof RSAPrivateCrtKey rsa) {
             try {
                 return KeyFactory.getInstance("RSA")
@@ -306,7 +338,7 @@ public final class KeyLoader {
     }
 
     /** The option's text: a {@code #name} bean's, a resource's content, or the value itself. */
-    private String text(String value, String option) {
+    public String text(String value, String option) {
         String resolved = bean(value, option);
         return isResource(resolved) ? new String(bytes(resolved, option), StandardCharsets.UTF_8) : resolved;
     }
@@ -322,17 +354,32 @@ public final class KeyLoader {
      * holds the name: a secret or password that merely begins with '#' would show in it.
      */
     private String bean(String value, String option) {
-        String trimmed = value.trim();
-        if (!trimmed.startsWith("#")) {
+        Object bean = reference(value, option);
+        if (bean == null) {
             return value;
         }
-        String name = trimmed.startsWith("#bean:") ? trimmed.substring("#bean:".length()) : trimmed.substring(1);
-        Object bean = context.getRegistry().lookupByName(name);
         if (bean instanceof String text) {
             return text;
         }
-        throw new IllegalArgumentException("Option '" + option + "' refers to a bean (#name) that "
-                                           + (bean == null ? "the registry does not have" : "is not a String"));
+        throw new IllegalArgumentException("Option '" + option + "' refers to a bean (#name) that is not a String");
+    }
+
+    /**
+     * The bean that a {@code #name} (or {@code #bean:name}) value refers to, or null if the value is no reference. A
+     * name the registry lacks is an error, whose message does not hold the name (see {@link #bean}).
+     */
+    public Object reference(String value, String option) {
+        String trimmed = value.trim();
+        if (!trimmed.startsWith("#")) {
+            return null;
+        }
+        String name = trimmed.startsWith("#bean:") ? trimmed.substring("#bean:".length()) : trimmed.substring(1);
+        Object bean = context.getRegistry().lookupByName(name);
+        if (bean == null) {
+            throw new IllegalArgumentException(
+                    "Option '" + option + "' refers to a bean (#name) that the registry does not have");
+        }
+        return bean;
     }
 
     private byte[] bytes(String value, String option) {

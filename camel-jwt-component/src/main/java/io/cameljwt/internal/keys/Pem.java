@@ -17,7 +17,7 @@ import java.util.regex.Pattern;
  * Reads PEM keys and certificates. PEM text passed through a URI often loses its line breaks, so the body between the
  * markers may come on one line, with spaces or nothing between the Base64 lines.
  */
-final class Pem {
+public final class Pem {
 
     private static final Pattern BLOCK = Pattern.compile(
             "-----BEGIN ([A-Z0-9 ]+)-----(.*?)-----END \\1-----", Pattern.DOTALL);
@@ -63,7 +63,7 @@ final class Pem {
         return trimmed.endsWith("KEY") || trimmed.equals("CERTIFICATE");
     }
 
-    static PrivateKey privateKey(String text, String option) {
+    public static PrivateKey privateKey(String text, String option) {
         Block block = firstBlock(text, option);
         byte[] pkcs8 = switch (block.label()) {
             case "PRIVATE KEY" -> block.der();
@@ -78,7 +78,7 @@ final class Pem {
         return withAnyKeyFactory(factory -> factory.generatePrivate(spec), "private key", option);
     }
 
-    static PublicKey publicKey(String text, String option) {
+    public static PublicKey publicKey(String text, String option) {
         Block block = firstBlock(text, option);
         if (block.label().equals("CERTIFICATE")) {
             try {

@@ -11,7 +11,7 @@ import java.security.spec.EllipticCurve;
 /**
  * Flaws of a public key that no choice of algorithm makes up for. Checked when keys are loaded, never per message.
  */
-final class PublicKeyChecks {
+public final class PublicKeyChecks {
 
     /** The primes the ROCA fingerprint looks at (all odd primes up to 167). */
     private static final int[] ROCA_PRIMES = {
@@ -22,7 +22,7 @@ final class PublicKeyChecks {
     }
 
     /** Why this key must not be used, or null. Keys other than RSA and EC public keys have nothing checked here. */
-    static String flaw(Key key) {
+    public static String flaw(Key key) {
         if (key instanceof RSAPublicKey rsa) {
             return rsaFlaw(rsa);
         }

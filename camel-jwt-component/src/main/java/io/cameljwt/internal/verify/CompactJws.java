@@ -69,7 +69,7 @@ public final class CompactJws {
      * decoder is lenient (it skips stray characters), so a token that differs from the signed bytes only in padding
      * or trailing bits is refused here.
      */
-    static int checkSyntax(String token) throws TokenRefusal {
+    public static int checkSyntax(String token) throws TokenRefusal {
         int parts = 1;
         int partStart = 0;
         for (int i = 0; i <= token.length(); i++) {

@@ -9,7 +9,7 @@ import io.cameljwt.internal.TokenRefusal;
  * compared; and it reads an integer literal in quadratic time (a million digits take half a minute), before the
  * signature of the header can even be checked.
  */
-final class JsonLimits {
+public final class JsonLimits {
 
     /** Far more than identity providers nest (Keycloak's resource_access.client.roles is three levels). */
     static final int MAX_DEPTH = 64;
@@ -20,7 +20,7 @@ final class JsonLimits {
     }
 
     /** @param part "header" or "payload", for the message */
-    static void check(String json, String part) throws TokenRefusal {
+    public static void check(String json, String part) throws TokenRefusal {
         int depth = 0;
         int numberLength = 0;
         boolean inString = false;

@@ -30,6 +30,7 @@ public class JwtComponent extends DefaultComponent implements SSLContextParamete
         endpointConfiguration.getClaims().putAll(PropertiesHelper.extractProperties(parameters, "claim."));
         endpointConfiguration.getJoseHeaders().putAll(PropertiesHelper.extractProperties(parameters, "header."));
         JwtEndpoint endpoint = new JwtEndpoint(uri, this, operation, endpointConfiguration);
+        endpoint.setUriOptions(parameters.keySet());
         setProperties(endpoint, parameters);
         if (endpointConfiguration.getSslContextParameters() == null) {
             endpointConfiguration.setSslContextParameters(retrieveGlobalSslContextParameters());

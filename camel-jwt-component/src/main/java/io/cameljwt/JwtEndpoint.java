@@ -1,5 +1,7 @@
 package io.cameljwt;
 
+import java.util.Set;
+
 import javax.management.openmbean.CompositeData;
 
 import io.cameljwt.internal.DecodeOperation;
@@ -61,6 +63,10 @@ public class JwtEndpoint extends DefaultEndpoint {
     private volatile Processor operationProcessor;
     /** How many started producers use {@link #operationProcessor}. */
     private int users;
+    /** The options of validate's local keys, as {@link #dropInheritedKeySource} tells them from remote ones. */
+    private static final Set<String> LOCAL_KEY_OPTIONS = Set.of("secret", "privateKey", "publicKey", "keyStore", "jwks");
+    /** The options the endpoint's URI set itself; the others came from the component. */
+    private Set<String> uriOptions = Set.of();
     /** The readiness check of the operation's remote keys, while it is registered. */
     private RemoteKeysHealthCheck healthCheck;
     /** What the endpoint has done, for JMX; kept across restarts of the operation. */
@@ -108,6 +114,9 @@ public class JwtEndpoint extends DefaultEndpoint {
         // a snapshot: what the operation reads cannot change under it while it runs
         JwtConfiguration config = configuration.copy();
         config.checkValues();
+        if (operation == JwtOperation.validate || operation == JwtOperation.revoke) {
+            dropInheritedKeySource(config);
+        }
         KeyLoader keys = new KeyLoader(getCamelContext());
         return switch (operation) {
             case generate -> new GenerateOperation(config, SigningKey.select(keys.load(config), config),
@@ -171,6 +180,27 @@ public class JwtEndpoint extends DefaultEndpoint {
         return revoked == null ? ValidateOperation.Revocation.NONE : revoked::refuseRevoked;
     }
 
+    /**
+     * Where validate's keys come from is chosen per endpoint: a URI that names local keys but no remote ones ignores
+     * remote keys set on the component, and a URI that names remote keys but no local ones ignores local keys set on
+     * the component. So the component can hold the keys of most endpoints while one endpoint checks the tokens of an
+     * identity provider. Both kinds on one level (the URI, or the component) stay a configuration error.
+     */
+    private void dropInheritedKeySource(JwtConfiguration config) {
+        boolean uriLocal = uriOptions.stream().anyMatch(LOCAL_KEY_OPTIONS::contains);
+        boolean uriRemote = uriOptions.contains("jwksUri") || uriOptions.contains("issuerUri");
+        if (uriRemote && !uriLocal) {
+            config.setSecret(null);
+            config.setPrivateKey(null);
+            config.setPublicKey(null);
+            config.setKeyStore(null);
+            config.setJwks(null);
+        } else if (uriLocal && !uriRemote) {
+            config.setJwksUri(null);
+            config.setIssuerUri(null);
+        }
+    }
+
     private static ValidateOperation validateOperation(JwtConfiguration config, JweDecrypter decrypter,
                                                        ValidateOperation.Revocation revocation, KeySource keys) {
         try {
@@ -194,6 +224,11 @@ public class JwtEndpoint extends DefaultEndpoint {
     @Override
     public boolean isRemote() {
         return false;
+    }
+
+    /** Called by the component with the names of the options the URI sets. */
+    void setUriOptions(Set<String> names) {
+        uriOptions = Set.copyOf(names);
     }
 
     public JwtOperation getOperation() {

@@ -443,6 +443,43 @@ class RemoteKeysTest extends JwtRouteTestSupport {
 
     // --- configuration ---------------------------------------------------------------------------------------------
 
+    @Test
+    void anEndpointWithRemoteKeysIgnoresTheComponentsLocalKeysWhichServeTheOtherEndpoints() {
+        context.getComponent("jwt", JwtComponent.class).getConfiguration().setSecret(Tokens.SECRET);
+        try (JwksServer server = JwksServer.http()) {
+            server.serveKeys(jwkSet(K1));
+            accepted(sendToken(jwksUri(server, ""), token(K1)));
+            String hmac = Tokens.hs256(Tokens.validClaims());
+            refused(sendToken(jwksUri(server, ""), hmac), JwtFailure.ALGORITHM_NOT_ALLOWED, hmac);
+            accepted(sendToken("jwt:validate", hmac));
+        }
+    }
+
+    @Test
+    void anEndpointWithLocalKeysIgnoresTheComponentsRemoteKeys() {
+        try (JwksServer server = JwksServer.http()) {
+            server.serveKeys(jwkSet(K1));
+            context.getComponent("jwt", JwtComponent.class).getConfiguration().setJwksUri(server.url());
+            accepted(sendToken("jwt:validate?secret=" + Tokens.SECRET, Tokens.hs256(Tokens.validClaims())));
+            assertEquals(0, server.requests());
+            accepted(sendToken("jwt:validate", token(K1)));
+            assertEquals(1, server.requests());
+        }
+    }
+
+    @Test
+    void remoteAndLocalKeysBothOnTheComponentStopTheRouteNamingBoth() {
+        JwtConfiguration component = context.getComponent("jwt", JwtComponent.class).getConfiguration();
+        component.setSecret(Tokens.SECRET);
+        component.setJwksUri("https://sso.example.com/keys");
+        Exception e = org.junit.jupiter.api.Assertions.assertThrows(Exception.class, () -> routeTo("jwt:validate"));
+        Throwable cause = e;
+        while (cause.getCause() != null) {
+            cause = cause.getCause();
+        }
+        assertTrue(cause.getMessage().contains("'jwksUri'") && cause.getMessage().contains("'secret'"), cause.getMessage());
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {
             "jwksUri=http://sso.example.com/keys|jwksUri",

@@ -162,7 +162,7 @@ class RemoteKeysTest extends JwtRouteTestSupport {
     // --- outages ---------------------------------------------------------------------------------------------------
 
     enum Outage {
-        DOWN, HTTP_500, GARBAGE, EMPTY_SET, NO_USABLE_KEY
+        DOWN, HTTP_500, GARBAGE, EMPTY_SET, NO_USABLE_KEY, OVER_512_KIB
     }
 
     static void breakDown(JwksServer server, Outage outage) {
@@ -172,6 +172,8 @@ class RemoteKeysTest extends JwtRouteTestSupport {
             case GARBAGE -> server.garbage();
             case EMPTY_SET -> server.serveKeys("{\"keys\":[]}");
             case NO_USABLE_KEY -> server.serveKeys("{\"keys\":[{\"kty\":\"oct\",\"k\":\"c2VjcmV0c2VjcmV0c2VjcmV0c2VjcmV0c2VjcmV0\"}]}");
+            // a good set, but longer than answers may be (512 KiB): refused unread
+            case OVER_512_KIB -> server.serveKeys("{\"pad\":\"" + "a".repeat(512 * 1024) + "\"," + jwkSet(K1, K2).substring(1));
         }
     }
 

@@ -239,7 +239,7 @@ public class JwtEndpoint extends DefaultEndpoint {
         return metrics.decoded();
     }
 
-    @ManagedAttribute(description = "generate: tokens signed")
+    @ManagedAttribute(description = "generate: tokens handed out, signed or reused (reuseUntil)")
     public long getTokensGenerated() {
         return metrics.generated();
     }

@@ -141,7 +141,8 @@ public class JwtEndpoint extends DefaultEndpoint {
         HealthCheckRegistry registry = HealthCheckRegistry.get(getCamelContext());
         RemoteKeys keys = remoteKeys();
         if (registry != null && keys != null) {
-            RemoteKeysHealthCheck check = new RemoteKeysHealthCheck(getEndpointUri(), keys);
+            RemoteKeysHealthCheck check = new RemoteKeysHealthCheck(getEndpointUri(),
+                    new JwtEndpointUriFactory().secretPropertyNames(), keys);
             if (registry.register(check)) { // false if a check has this id already: leave that one be
                 healthCheck = check;
             }
@@ -273,7 +274,7 @@ public class JwtEndpoint extends DefaultEndpoint {
         return metrics.decoded();
     }
 
-    @ManagedAttribute(description = "generate: tokens signed")
+    @ManagedAttribute(description = "generate: tokens handed out, signed or reused (reuseUntil)")
     public long getTokensGenerated() {
         return metrics.generated();
     }

@@ -266,6 +266,24 @@ class RemoteKeysHealthCheckTest extends CamelTestSupport {
                 .forEach(value -> assertFalse(String.valueOf(value).contains("\""), value::toString));
     }
 
+    @Test
+    void theIdAndDetailsMaskEverySecretOptionAlsoThoseCamelDoesNotKnowSuchAsDecryptionKey() throws Exception {
+        // the documented way to bring a key in: a placeholder wrapped in RAW(...), resolved into the endpoint URI
+        String pem = TestKeys.text("keys/rsa-pkcs8.pem").replaceAll("\\s+", " ").trim();
+        context.getPropertiesComponent().addInitialProperty("jwe.key", pem);
+        String uri = remoteUri() + "&decryptionKey=RAW({{jwe.key}})";
+        startRoute("remote", uri);
+        assertNull(sendToken("remote", token("victim")).getException());
+
+        String keyText = pem.substring(40, 80); // Base64 of the private key, no URI encoding needed
+        String id = registry().getCheckIDs().stream().filter(i -> i.startsWith(ID_PREFIX)).findFirst().orElseThrow();
+        assertFalse(id.contains(keyText), "the check's id holds the private key");
+        assertTrue(id.contains("decryptionKey=xxxxxx"), id);
+        HealthCheck.Result result = readiness(id);
+        assertEquals(HealthCheck.State.UP, result.getState());
+        assertFalse(String.valueOf(result.getDetails()).contains(keyText), "a detail holds the private key");
+    }
+
     /** Probes until the check reports the state; a few seconds at most. */
     private HealthCheck.Result awaitState(String id, HealthCheck.State state) {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);

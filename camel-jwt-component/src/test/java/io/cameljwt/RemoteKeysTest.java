@@ -1,5 +1,7 @@
 package io.cameljwt;
 
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
@@ -8,6 +10,7 @@ import java.util.concurrent.Future;
 import java.util.ArrayList;
 import java.util.List;
 
+import com.sun.net.httpserver.HttpServer;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.jose4j.jwk.EllipticCurveJsonWebKey;
@@ -162,7 +165,7 @@ class RemoteKeysTest extends JwtRouteTestSupport {
     // --- outages ---------------------------------------------------------------------------------------------------
 
     enum Outage {
-        DOWN, HTTP_500, GARBAGE, EMPTY_SET, NO_USABLE_KEY
+        DOWN, HTTP_500, GARBAGE, EMPTY_SET, NO_USABLE_KEY, OVER_512_KIB
     }
 
     static void breakDown(JwksServer server, Outage outage) {
@@ -172,6 +175,8 @@ class RemoteKeysTest extends JwtRouteTestSupport {
             case GARBAGE -> server.garbage();
             case EMPTY_SET -> server.serveKeys("{\"keys\":[]}");
             case NO_USABLE_KEY -> server.serveKeys("{\"keys\":[{\"kty\":\"oct\",\"k\":\"c2VjcmV0c2VjcmV0c2VjcmV0c2VjcmV0c2VjcmV0\"}]}");
+            // a good set, but longer than answers may be (512 KiB): refused unread
+            case OVER_512_KIB -> server.serveKeys("{\"pad\":\"" + "a".repeat(512 * 1024) + "\"," + jwkSet(K1, K2).substring(1));
         }
     }
 
@@ -411,6 +416,35 @@ class RemoteKeysTest extends JwtRouteTestSupport {
             server.serveDiscovery(issuer, "http://sso.example.com/keys");
             String token = token(K1, "iss", issuer);
             refused(sendToken("jwt:validate?issuerUri=" + issuer, token), JwtFailure.KEYS_UNAVAILABLE, token);
+        }
+    }
+
+    @Test
+    void aRedirectIsFollowedOnlyToAnAddressKeysMayBeFetchedFrom() throws Exception {
+        HttpServer http = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        String base = "http://127.0.0.1:" + http.getAddress().getPort();
+        Map<String, String> moves = Map.of("/moved", "/keys", "/away", "http://sso.example.invalid/keys");
+        http.createContext("/", exchange -> {
+            String path = exchange.getRequestURI().getPath();
+            byte[] body = path.equals("/keys") ? jwkSet(K1).getBytes(StandardCharsets.UTF_8) : new byte[0];
+            if (moves.containsKey(path)) {
+                exchange.getResponseHeaders().add("Location", moves.get(path));
+            }
+            exchange.sendResponseHeaders(moves.containsKey(path) ? 302 : 200, body.length == 0 ? -1 : body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        http.start();
+        try {
+            accepted(sendToken("jwt:validate?jwksUri=" + base + "/moved", token(K1)));
+
+            // plain http is allowed to loopback only, also where a loopback server sends the fetch on
+            String token = token(K1);
+            JwtValidationException refusal = refused(sendToken("jwt:validate?jwksUri=" + base + "/away", token),
+                    JwtFailure.KEYS_UNAVAILABLE, token);
+            assertTrue(refusal.getMessage().contains("must be an https:// URL"), refusal.getMessage());
+        } finally {
+            http.stop(0);
         }
     }
 

@@ -13,6 +13,7 @@ import org.apache.camel.spi.IdempotentRepository;
 import org.apache.camel.spi.Registry;
 import org.apache.camel.support.processor.idempotent.MemoryIdempotentRepository;
 import org.apache.camel.support.service.ServiceSupport;
+import org.jose4j.keys.AesKey;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -196,6 +197,33 @@ class RevocationTest extends JwtRouteTestSupport {
         accepted(sendToken(uri, first));
 
         refused(sendToken(uri.replace("jwt:revoke", "jwt:validate"), second), JwtFailure.REVOKED, second);
+    }
+
+    @ParameterizedTest
+    @ValueSource(booleans = { true, false })
+    void tokenRevokedInOneFormIsRefusedInEveryOtherEncryptedOrNot(boolean withJti) {
+        // the entry is keyed by the signed token inside, so neither unwrapping nor a fresh encryption escapes it
+        String decrypt = "&" + EncryptionTest.secret("decryptionKey", EncryptionTest.SECRET_32);
+        String signed = withJti ? hs256(validClaims("jti", "token-1")) : hs256(validClaims());
+        String encrypted = encryptedCopy(signed);
+        String encryptedAgain = encryptedCopy(signed);
+        assertNotEquals(encrypted, encryptedAgain);
+
+        accepted(sendToken(REVOKE + decrypt, encrypted));
+
+        refused(sendToken(VALIDATE + decrypt, signed), JwtFailure.REVOKED, signed);
+        refused(sendToken(VALIDATE + decrypt, encrypted), JwtFailure.REVOKED, encrypted);
+        refused(sendToken(VALIDATE + decrypt, encryptedAgain), JwtFailure.REVOKED, encryptedAgain);
+
+        String other = withJti ? hs256(validClaims("jti", "token-2")) : hs256(validClaims("iat", now() - 1));
+        accepted(revoke(other)); // and the other way round: revoked plain, refused encrypted
+        String otherEncrypted = encryptedCopy(other);
+        refused(sendToken(VALIDATE + decrypt, otherEncrypted), JwtFailure.REVOKED, otherEncrypted);
+    }
+
+    private static String encryptedCopy(String signed) {
+        return EncryptionTest.encrypt(signed, "A256KW", "A256GCM", new AesKey(EncryptionTest.SECRET_32),
+                jwe -> jwe.setContentTypeHeaderValue("JWT"));
     }
 
     @Test

@@ -1,37 +1,79 @@
 package io.cameljwt.internal.remote;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.net.HttpURLConnection;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.Set;
 
+import javax.net.ssl.HttpsURLConnection;
 import javax.net.ssl.SSLContext;
 
-import org.jose4j.http.Get;
-
 /**
- * Fetches a JSON document (a JWK Set, an OpenID discovery document) over HTTP(S), through jose4j's {@link Get}: a 200
- * answer only, the body capped at 512 KiB, one attempt (the cache decides when to try again), and {@code timeout} as
- * both the connect and the read timeout.
+ * Fetches a JSON document (a JWK Set, an OpenID discovery document) over HTTP(S): a 200 answer only, the body capped
+ * at 512 KiB, one attempt (the cache decides when to try again), and {@code timeout} as both the connect and the read
+ * timeout. A redirect is followed only to an address keys may be fetched from ({@link RemoteUris}), at most
+ * {@link #MAX_REDIRECTS} times: the JDK would follow one from a loopback {@code http://} address to plain http
+ * anywhere. jose4j's {@code Get} cannot be told not to follow redirects, so the request is made here.
  */
 final class HttpDocuments {
 
     /** An identity provider's JWK Set is a few KiB; more is refused unread. */
     static final int MAX_BODY_BYTES = 512 * 1024;
+    static final int MAX_REDIRECTS = 3;
+    private static final Set<Integer> REDIRECTS = Set.of(301, 302, 303, 307, 308);
 
-    private final Get get;
+    private final SSLContext sslContext;
+    private final int timeout;
 
     HttpDocuments(SSLContext sslContext, long timeoutMillis) {
-        Get http = new Get();
-        int timeout = (int) Math.min(Integer.MAX_VALUE, timeoutMillis);
-        http.setConnectTimeout(timeout);
-        http.setReadTimeout(timeout);
-        http.setRetries(0);
-        http.setResponseBodySizeLimit(MAX_BODY_BYTES);
-        if (sslContext != null) {
-            http.setSslSocketFactory(sslContext.getSocketFactory());
-        }
-        this.get = http;
+        this.sslContext = sslContext;
+        this.timeout = (int) Math.min(Integer.MAX_VALUE, timeoutMillis);
     }
 
     String get(String url) throws IOException {
-        return get.get(url).getBody();
+        URI target = URI.create(url);
+        for (int redirects = 0;; redirects++) {
+            HttpURLConnection connection = (HttpURLConnection) target.toURL().openConnection();
+            try {
+                connection.setInstanceFollowRedirects(false);
+                connection.setUseCaches(false);
+                connection.setConnectTimeout(timeout);
+                connection.setReadTimeout(timeout);
+                connection.setRequestProperty("Accept", "application/json");
+                if (sslContext != null && connection instanceof HttpsURLConnection https) {
+                    https.setSSLSocketFactory(sslContext.getSocketFactory());
+                }
+                int status = connection.getResponseCode();
+                if (REDIRECTS.contains(status)) {
+                    target = redirected(target, connection.getHeaderField("Location"), redirects);
+                    continue;
+                }
+                if (status != HttpURLConnection.HTTP_OK) {
+                    throw new IOException("HTTP status " + status + " from " + target);
+                }
+                try (InputStream body = connection.getInputStream()) {
+                    byte[] bytes = body.readNBytes(MAX_BODY_BYTES + 1);
+                    if (bytes.length > MAX_BODY_BYTES) {
+                        throw new IOException("the answer of " + target + " is longer than " + MAX_BODY_BYTES + " bytes");
+                    }
+                    return new String(bytes, StandardCharsets.UTF_8); // JSON is UTF-8 (RFC 8259 section 8.1)
+                }
+            } finally {
+                connection.disconnect();
+            }
+        }
+    }
+
+    private static URI redirected(URI from, String location, int redirects) throws IOException {
+        if (location == null || redirects >= MAX_REDIRECTS) {
+            throw new IOException(from + " redirects " + (location == null ? "without a Location" : "too often"));
+        }
+        try {
+            return RemoteUris.check(from.resolve(location.trim()).toString(), "the redirect of " + from);
+        } catch (IllegalArgumentException e) {
+            throw new IOException(e.getMessage());
+        }
     }
 }

@@ -33,7 +33,7 @@ import org.slf4j.LoggerFactory;
  * </ul>
  * jose4j's {@code HttpsJwks} caches too, but makes a thread with an unknown {@code kid} wait behind another's fetch
  * and then fetch again when that one failed, and lets the provider's Cache-Control override the configured TTL; so
- * the cache is kept here, and jose4j does the HTTP and the JWK parsing.
+ * the cache is kept here, {@link HttpDocuments} makes the requests and jose4j parses the JWKs.
  */
 final class RemoteJwks {
 

@@ -3,6 +3,9 @@ package io.cameljwt.internal.remote;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 import io.cameljwt.internal.remote.RemoteKeys.SourceState;
 import org.apache.camel.health.HealthCheck;
@@ -41,11 +44,13 @@ public final class RemoteKeysHealthCheck implements HealthCheck {
     private volatile boolean enabled = true;
 
     /**
-     * @param endpointUri the endpoint's URI; the id is made of it, so it is unique per endpoint and stable across
-     *                    restarts (secret options are masked)
+     * @param endpointUri   the endpoint's URI; the id is made of it, so it is unique per endpoint and stable across
+     *                      restarts
+     * @param secretOptions the options whose values are masked in the id and details: every option marked secret,
+     *                      since Camel's own masking knows only some of them (not {@code decryptionKey})
      */
-    public RemoteKeysHealthCheck(String endpointUri, RemoteKeys keys) {
-        this.endpointUri = printable(endpointUri, Integer.MAX_VALUE);
+    public RemoteKeysHealthCheck(String endpointUri, Set<String> secretOptions, RemoteKeys keys) {
+        this.endpointUri = printable(masked(endpointUri, secretOptions), Integer.MAX_VALUE);
         this.id = ID_PREFIX + this.endpointUri;
         this.keys = keys;
     }
@@ -128,6 +133,21 @@ public final class RemoteKeysHealthCheck implements HealthCheck {
                                       + String.join("; ", failing), MAX_MESSAGE));
         }
         return builder.up().build();
+    }
+
+    /**
+     * The URI with the value of each of these options replaced by {@code xxxxxx}, as Camel masks the options it knows:
+     * a plain value up to the next {@code &}, or a whole {@code RAW(...)} or {@code RAW{...}} value (which may hold
+     * {@code &} and {@code )}: it ends where the next option or the URI does).
+     */
+    static String masked(String uri, Set<String> secretOptions) {
+        if (secretOptions.isEmpty()) {
+            return uri;
+        }
+        String names = secretOptions.stream().map(Pattern::quote).collect(Collectors.joining("|"));
+        Pattern secret = Pattern.compile("([?&](?:" + names + "))=(RAW\\(.*?\\)(?=&|$)|RAW\\{.*?\\}(?=&|$)|[^&]*)",
+                Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
+        return secret.matcher(uri).replaceAll("$1=xxxxxx");
     }
 
     /**

@@ -4,21 +4,11 @@ import java.util.Set;
 
 import javax.management.openmbean.CompositeData;
 
-import io.cameljwt.internal.DecodeOperation;
-import io.cameljwt.internal.GenerateOperation;
-import io.cameljwt.internal.JwksOperation;
 import io.cameljwt.internal.JwtMetrics;
+import io.cameljwt.internal.Operations;
 import io.cameljwt.internal.ValidateOperation;
-import io.cameljwt.internal.jwe.JweDecrypter;
-import io.cameljwt.internal.jwe.JweEncrypter;
-import io.cameljwt.internal.keys.KeyLoader;
-import io.cameljwt.internal.keys.KeySource;
-import io.cameljwt.internal.keys.SigningKey;
-import io.cameljwt.internal.keys.VerificationKeys;
 import io.cameljwt.internal.remote.RemoteKeys;
 import io.cameljwt.internal.remote.RemoteKeysHealthCheck;
-import io.cameljwt.internal.revocation.RevocationList;
-import io.cameljwt.internal.verify.JwsVerifier;
 import org.apache.camel.Category;
 import org.apache.camel.Consumer;
 import org.apache.camel.Processor;
@@ -63,8 +53,6 @@ public class JwtEndpoint extends DefaultEndpoint {
     private volatile Processor operationProcessor;
     /** How many started producers use {@link #operationProcessor}. */
     private int users;
-    /** The options of validate's local keys, as {@link #dropInheritedKeySource} tells them from remote ones. */
-    private static final Set<String> LOCAL_KEY_OPTIONS = Set.of("secret", "privateKey", "publicKey", "keyStore", "jwks");
     /** The options the endpoint's URI set itself; the others came from the component. */
     private Set<String> uriOptions = Set.of();
     /** The readiness check of the operation's remote keys, while it is registered. */
@@ -73,13 +61,16 @@ public class JwtEndpoint extends DefaultEndpoint {
     private final JwtMetrics metrics = new JwtMetrics();
 
     /**
-     * Called as a producer starts: the first one builds the operation, the others share it. It is built here, not when
+     * Called as a producer starts: the first one builds the operation, the others share it. It is built then, not when
      * the endpoint is created, so a configuration error fails the route's start with our message only, whereas Camel
      * puts the whole endpoint URI, which may hold key text, into the message of an endpoint that fails to resolve.
      */
     synchronized void acquireOperationProcessor() {
         if (users == 0) {
-            operationProcessor = createOperationProcessor();
+            // a snapshot: what the operation reads cannot change under it while it runs
+            JwtConfiguration config = configuration.copy();
+            config.checkValues();
+            operationProcessor = Operations.create(operation, config, uriOptions, getCamelContext(), this);
             metrics.attach(remoteKeys());
             registerHealthCheck();
         }
@@ -110,29 +101,6 @@ public class JwtEndpoint extends DefaultEndpoint {
         return processor;
     }
 
-    private Processor createOperationProcessor() {
-        // a snapshot: what the operation reads cannot change under it while it runs
-        JwtConfiguration config = configuration.copy();
-        config.checkValues();
-        if (operation == JwtOperation.validate || operation == JwtOperation.revoke) {
-            dropInheritedKeySource(config);
-        }
-        KeyLoader keys = new KeyLoader(getCamelContext());
-        return switch (operation) {
-            case generate -> new GenerateOperation(config, SigningKey.select(keys.load(config), config),
-                    JweEncrypter.of(config, keys));
-            case validate, revoke -> {
-                ValidateOperation.Revocation revocation = revocation(config); // first: no keys to close if it fails
-                JweDecrypter decrypter = JweDecrypter.of(config, keys); // before remote keys start fetching
-                yield validateOperation(config, decrypter, revocation, RemoteKeys.configured(config)
-                        ? RemoteKeys.start(config, getCamelContext(), this)
-                        : VerificationKeys.of(keys.load(config), config.getAlgorithm()));
-            }
-            case decode -> new DecodeOperation(config, JweDecrypter.of(config, keys));
-            case jwks -> new JwksOperation(config, keys.load(config));
-        };
-    }
-
     /**
      * Remote keys get a readiness check while the operation runs (see {@link RemoteKeysHealthCheck}); without a health
      * check registry (no camel-health) there is nothing to do.
@@ -161,54 +129,6 @@ public class JwtEndpoint extends DefaultEndpoint {
                 registry.unregister(healthCheck);
             }
             healthCheck = null;
-        }
-    }
-
-    /**
-     * What validate and revoke do last with {@code revocationRepository}: validate refuses the tokens it holds (when it
-     * is set), revoke adds to it (it must be set).
-     */
-    private ValidateOperation.Revocation revocation(JwtConfiguration config) {
-        RevocationList revoked = RevocationList.start(config.getRevocationRepository(), getCamelContext());
-        if (operation == JwtOperation.revoke) {
-            if (revoked == null) {
-                throw new IllegalArgumentException(
-                        "Option 'revocationRepository' is required by jwt:revoke: the IdempotentRepository (#name) that"
-                                                   + " holds the revoked tokens");
-            }
-            return revoked::revoke;
-        }
-        return revoked == null ? ValidateOperation.Revocation.NONE : revoked::refuseRevoked;
-    }
-
-    /**
-     * Where validate's keys come from is chosen per endpoint: a URI that names local keys but no remote ones ignores
-     * remote keys set on the component, and a URI that names remote keys but no local ones ignores local keys set on
-     * the component. So the component can hold the keys of most endpoints while one endpoint checks the tokens of an
-     * identity provider. Both kinds on one level (the URI, or the component) stay a configuration error.
-     */
-    private void dropInheritedKeySource(JwtConfiguration config) {
-        boolean uriLocal = uriOptions.stream().anyMatch(LOCAL_KEY_OPTIONS::contains);
-        boolean uriRemote = uriOptions.contains("jwksUri") || uriOptions.contains("issuerUri");
-        if (uriRemote && !uriLocal) {
-            config.setSecret(null);
-            config.setPrivateKey(null);
-            config.setPublicKey(null);
-            config.setKeyStore(null);
-            config.setJwks(null);
-        } else if (uriLocal && !uriRemote) {
-            config.setJwksUri(null);
-            config.setIssuerUri(null);
-        }
-    }
-
-    private static ValidateOperation validateOperation(JwtConfiguration config, JweDecrypter decrypter,
-                                                       ValidateOperation.Revocation revocation, KeySource keys) {
-        try {
-            return new ValidateOperation(config, decrypter, new JwsVerifier(keys), revocation);
-        } catch (RuntimeException e) {
-            keys.close(); // remote keys have started fetching
-            throw e;
         }
     }
 

@@ -1,0 +1,108 @@
+package io.cameljwt.internal;
+
+import java.util.Set;
+
+import io.cameljwt.JwtConfiguration;
+import io.cameljwt.JwtOperation;
+import io.cameljwt.internal.jwe.JweDecrypter;
+import io.cameljwt.internal.jwe.JweEncrypter;
+import io.cameljwt.internal.keys.KeyLoader;
+import io.cameljwt.internal.keys.KeySource;
+import io.cameljwt.internal.keys.SigningKey;
+import io.cameljwt.internal.keys.VerificationKeys;
+import io.cameljwt.internal.remote.RemoteKeys;
+import io.cameljwt.internal.revocation.RevocationList;
+import io.cameljwt.internal.verify.JwsVerifier;
+import org.apache.camel.CamelContext;
+import org.apache.camel.Processor;
+
+/**
+ * Builds the processor of an endpoint's operation when its first producer starts: the configuration checked, the
+ * keys loaded, the key source chosen. Every configuration error is raised here, naming the option.
+ */
+public final class Operations {
+
+    /** The options of validate's local keys, as {@link #dropInheritedKeySource} tells them from remote ones. */
+    private static final Set<String> LOCAL_KEY_OPTIONS = Set.of("secret", "privateKey", "publicKey", "keyStore", "jwks");
+
+    private Operations() {
+    }
+
+    /**
+     * The processor of {@code operation}, with its keys loaded and checked.
+     *
+     * @param config     a snapshot of the endpoint's configuration, its values checked
+     * @param uriOptions the names of the options the endpoint's URI set (the others came from the component)
+     * @param owner      what threads started for the operation are named after (the endpoint)
+     */
+    public static Processor create(JwtOperation operation, JwtConfiguration config, Set<String> uriOptions,
+                                   CamelContext context, Object owner) {
+        if (operation == JwtOperation.validate || operation == JwtOperation.revoke) {
+            dropInheritedKeySource(config, uriOptions);
+        }
+        KeyLoader keys = new KeyLoader(context);
+        return switch (operation) {
+            case generate -> new GenerateOperation(config, SigningKey.select(keys.load(config), config),
+                    JweEncrypter.of(config, keys));
+            case validate, revoke -> {
+                // the revocation repository first: nothing to close if it fails
+                ValidateOperation.Revocation revocation = revocation(operation, config, context);
+                JweDecrypter decrypter = JweDecrypter.of(config, keys); // before remote keys start fetching
+                yield validateOperation(config, decrypter, revocation, RemoteKeys.configured(config)
+                        ? RemoteKeys.start(config, context, owner)
+                        : VerificationKeys.of(keys.load(config), config.getAlgorithm()));
+            }
+            case decode -> new DecodeOperation(config, JweDecrypter.of(config, keys));
+            case jwks -> new JwksOperation(config, keys.load(config));
+        };
+    }
+
+    /**
+     * What validate and revoke do last with {@code revocationRepository}: validate refuses the tokens it holds (when it
+     * is set), revoke adds to it (it must be set).
+     */
+    private static ValidateOperation.Revocation revocation(JwtOperation operation, JwtConfiguration config,
+                                                           CamelContext context) {
+        RevocationList revoked = RevocationList.start(config.getRevocationRepository(), context);
+        if (operation == JwtOperation.revoke) {
+            if (revoked == null) {
+                throw new IllegalArgumentException(
+                        "Option 'revocationRepository' is required by jwt:revoke: the IdempotentRepository (#name) that"
+                                                   + " holds the revoked tokens");
+            }
+            return revoked::revoke;
+        }
+        return revoked == null ? ValidateOperation.Revocation.NONE : revoked::refuseRevoked;
+    }
+
+    /**
+     * Where validate's keys come from is chosen per endpoint: a URI that names local keys but no remote ones ignores
+     * remote keys set on the component, and a URI that names remote keys but no local ones ignores local keys set on
+     * the component. So the component can hold the keys of most endpoints while one endpoint checks the tokens of an
+     * identity provider. Both kinds on one level (the URI, or the component) stay a configuration error.
+     */
+    private static void dropInheritedKeySource(JwtConfiguration config, Set<String> uriOptions) {
+        boolean uriLocal = uriOptions.stream().anyMatch(LOCAL_KEY_OPTIONS::contains);
+        boolean uriRemote = uriOptions.contains("jwksUri") || uriOptions.contains("issuerUri");
+        if (uriRemote && !uriLocal) {
+            config.setSecret(null);
+            config.setPrivateKey(null);
+            config.setPublicKey(null);
+            config.setKeyStore(null);
+            config.setJwks(null);
+        } else if (uriLocal && !uriRemote) {
+            config.setJwksUri(null);
+            config.setIssuerUri(null);
+        }
+    }
+
+    private static ValidateOperation validateOperation(JwtConfiguration config, JweDecrypter decrypter,
+                                                       ValidateOperation.Revocation revocation, KeySource keys) {
+        try {
+            return new ValidateOperation(config, decrypter, new JwsVerifier(keys), revocation);
+        } catch (RuntimeException e) {
+            keys.close(); // remote keys have started fetching
+            throw e;
+        }
+    }
+}

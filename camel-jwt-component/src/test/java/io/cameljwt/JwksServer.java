@@ -63,7 +63,7 @@ final class JwksServer implements AutoCloseable {
     static final String JWKS_PATH = "/jwks";
 
     /** What the server answers on a path. */
-    private enum Mode { OK, DOWN, STATUS, GARBAGE, HANG }
+    private enum Mode { OK, DOWN, STATUS, GARBAGE, HANG, TRICKLE }
 
     private record Behaviour(Mode mode, int status) {
         static final Behaviour OK = new Behaviour(Mode.OK, 200);
@@ -236,6 +236,14 @@ final class JwksServer implements AutoCloseable {
     }
 
     /**
+     * Requests to the JWK Set path get a 200 answer whose body never ends: a space every 100 ms (each within any read
+     * timeout) until the client goes away or the server closes.
+     */
+    void trickle() {
+        behaviours.put(JWKS_PATH, new Behaviour(Mode.TRICKLE, 200));
+    }
+
+    /**
      * Requests to the JWK Set path block (no answer, connection open) until {@link #release()} or {@link #close()}.
      * Other paths keep answering.
      */
@@ -361,6 +369,7 @@ final class JwksServer implements AutoCloseable {
                 case STATUS -> send(exchange, behaviour.status(), "text/plain",
                         ("error " + behaviour.status()).getBytes(StandardCharsets.UTF_8));
                 case GARBAGE -> send(exchange, 200, "application/json", GARBAGE.getBytes(StandardCharsets.UTF_8));
+                case TRICKLE -> trickle(exchange);
                 default -> {
                     Document document = documents.get(path);
                     if (document == null) {
@@ -375,6 +384,24 @@ final class JwksServer implements AutoCloseable {
             }
         } catch (IOException e) {
             // the client went away or close() dropped the connection: nothing to answer
+        }
+    }
+
+    /** Sends a body a space at a time, every 100 ms, until the client goes away or the server closes. */
+    private void trickle(HttpExchange exchange) throws IOException {
+        exchange.getResponseHeaders().set("Content-Type", "application/json");
+        exchange.sendResponseHeaders(200, 0);
+        try (OutputStream out = exchange.getResponseBody()) {
+            while (!closed) {
+                out.write(' ');
+                out.flush();
+                try {
+                    Thread.sleep(100); // the pace of the trickle, not a wait for something in the test
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
         }
     }
 

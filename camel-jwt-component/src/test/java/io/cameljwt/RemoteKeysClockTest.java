@@ -32,6 +32,12 @@ class RemoteKeysClockTest extends CamelTestSupport {
 
     private final AtomicLong clock = new AtomicLong(1_000_000);
 
+    /** Remote keys on the server, which serves {@code keys} before the first fetch starts. */
+    private RemoteKeys start(JwksServer server, String keys) {
+        server.serveKeys(keys);
+        return start(server);
+    }
+
     private RemoteKeys start(JwksServer server) {
         JwtConfiguration config = new JwtConfiguration();
         config.setJwksUri(server.url());
@@ -48,8 +54,7 @@ class RemoteKeysClockTest extends CamelTestSupport {
 
     @Test
     void eightThreadsSendingHundredsOfUnknownKidsWithinOneIntervalFetchAtMostTwice() throws Exception {
-        try (JwksServer server = JwksServer.http(); RemoteKeys keys = start(server)) {
-            server.serveKeys(jwkSet(K1));
+        try (JwksServer server = JwksServer.http(); RemoteKeys keys = start(server, jwkSet(K1))) {
             assertEquals(1, keys.candidates("RS256", "k1", null).size());
             advance(31 * SECOND); // the interval since the first fetch has passed: one refetch is allowed
 
@@ -72,8 +77,7 @@ class RemoteKeysClockTest extends CamelTestSupport {
 
     @Test
     void aNewKidIsFetchedOnceTheIntervalHasPassed() throws Exception {
-        try (JwksServer server = JwksServer.http(); RemoteKeys keys = start(server)) {
-            server.serveKeys(jwkSet(K1));
+        try (JwksServer server = JwksServer.http(); RemoteKeys keys = start(server, jwkSet(K1))) {
             keys.candidates("RS256", "k1", null);
             server.serveKeys(jwkSet(K1, K2));
             advance(29 * SECOND);
@@ -106,8 +110,7 @@ class RemoteKeysClockTest extends CamelTestSupport {
 
     @Test
     void expiredKeysServeWhileTheRefetchRunsInTheBackground() throws Exception {
-        try (JwksServer server = JwksServer.http(); RemoteKeys keys = start(server)) {
-            server.serveKeys(jwkSet(K1));
+        try (JwksServer server = JwksServer.http(); RemoteKeys keys = start(server, jwkSet(K1))) {
             keys.candidates("RS256", "k1", null);
             advance(10 * 60 * SECOND - 1);
             keys.candidates("RS256", "k1", null);
@@ -132,8 +135,7 @@ class RemoteKeysClockTest extends CamelTestSupport {
 
     @Test
     void expiredKeysGoOnServingWhenTheirRefetchFails() throws Exception {
-        try (JwksServer server = JwksServer.http(); RemoteKeys keys = start(server)) {
-            server.serveKeys(jwkSet(K1));
+        try (JwksServer server = JwksServer.http(); RemoteKeys keys = start(server, jwkSet(K1))) {
             keys.candidates("RS256", "k1", null);
             server.status(500);
             advance(10 * 60 * SECOND);
@@ -145,6 +147,31 @@ class RemoteKeysClockTest extends CamelTestSupport {
             assertTrue(keys.states().get(0).lastFailure().contains("500"), keys.states().get(0).lastFailure());
             assertEquals(1, keys.candidates("RS256", "k1", null).size());
             assertEquals(2, server.requests(), "the next attempt waits for the refresh interval");
+        }
+    }
+
+    @Test
+    void aBodyThatTricklesInIsGivenUpOnceTheFetchTakesLongerThanTheTimeout() throws Exception {
+        try (JwksServer server = JwksServer.http()) {
+            server.trickle();
+            JwtConfiguration config = new JwtConfiguration();
+            config.setJwksUri(server.url());
+            config.setJwksTimeout(SECOND);
+            try (RemoteKeys keys = RemoteKeys.start(config, context, this, clock::get)) {
+                assertEquals(JwtFailure.KEYS_UNAVAILABLE, refusal(keys, "k1"));
+                // the fetch itself ends too, soon after the timeout, rather than reading a space every 100 ms forever
+                long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+                while (keys.states().get(0).lastFailure() == null && System.nanoTime() < deadline) {
+                    Thread.onSpinWait();
+                }
+                assertTrue(keys.states().get(0).lastFailure().contains("took longer than the timeout"),
+                        String.valueOf(keys.states().get(0).lastFailure()));
+
+                server.serveKeys(jwkSet(K1));
+                server.ok();
+                advance(30 * SECOND);
+                assertEquals(1, keys.candidates("RS256", "k1", null).size(), "the source is free to fetch again");
+            }
         }
     }
 

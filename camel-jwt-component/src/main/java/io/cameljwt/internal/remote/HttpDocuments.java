@@ -1,5 +1,6 @@
 package io.cameljwt.internal.remote;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.HttpURLConnection;
@@ -13,7 +14,8 @@ import javax.net.ssl.SSLContext;
 /**
  * Fetches a JSON document (a JWK Set, an OpenID discovery document) over HTTP(S): a 200 answer only, the body capped
  * at 512 KiB, one attempt (the cache decides when to try again), and {@code timeout} as both the connect and the read
- * timeout. A redirect is followed only to an address keys may be fetched from ({@link RemoteUris}), at most
+ * timeout. A body that trickles in (each read within the read timeout) is given up once the whole request has taken
+ * longer than {@code timeout}, so a fetch never holds its source for long. A redirect is followed only to an address keys may be fetched from ({@link RemoteUris}), at most
  * {@link #MAX_REDIRECTS} times: the JDK would follow one from a loopback {@code http://} address to plain http
  * anywhere. jose4j's {@code Get} cannot be told not to follow redirects, so the request is made here.
  */
@@ -33,6 +35,7 @@ final class HttpDocuments {
     }
 
     String get(String url) throws IOException {
+        long deadline = System.nanoTime() + timeout * 1_000_000L;
         URI target = URI.create(url);
         for (int redirects = 0;; redirects++) {
             HttpURLConnection connection = (HttpURLConnection) target.toURL().openConnection();
@@ -54,16 +57,28 @@ final class HttpDocuments {
                     throw new IOException("HTTP status " + status + " from " + target);
                 }
                 try (InputStream body = connection.getInputStream()) {
-                    byte[] bytes = body.readNBytes(MAX_BODY_BYTES + 1);
-                    if (bytes.length > MAX_BODY_BYTES) {
-                        throw new IOException("the answer of " + target + " is longer than " + MAX_BODY_BYTES + " bytes");
-                    }
-                    return new String(bytes, StandardCharsets.UTF_8); // JSON is UTF-8 (RFC 8259 section 8.1)
+                    return new String(read(body, target, deadline), StandardCharsets.UTF_8); // JSON is UTF-8 (RFC 8259)
                 }
             } finally {
                 connection.disconnect();
             }
         }
+    }
+
+    /** The body, at most {@link #MAX_BODY_BYTES}, read before the deadline. */
+    private static byte[] read(InputStream body, URI target, long deadline) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        byte[] buffer = new byte[8192];
+        for (int n = body.read(buffer); n >= 0; n = body.read(buffer)) {
+            bytes.write(buffer, 0, n);
+            if (bytes.size() > MAX_BODY_BYTES) {
+                throw new IOException("the answer of " + target + " is longer than " + MAX_BODY_BYTES + " bytes");
+            }
+            if (System.nanoTime() - deadline > 0) {
+                throw new IOException("the answer of " + target + " took longer than the timeout");
+            }
+        }
+        return bytes.toByteArray();
     }
 
     private static URI redirected(URI from, String location, int redirects) throws IOException {

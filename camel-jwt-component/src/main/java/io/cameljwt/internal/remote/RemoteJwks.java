@@ -135,24 +135,30 @@ final class RemoteJwks {
         inFlight = fetch;
         try {
             executor.execute(() -> {
-                boolean succeeded = false;
+                String failure = "the fetch was cut short";
                 try {
-                    succeeded = fetchOnce();
+                    failure = fetchOnce();
                 } finally {
-                    finished(fetch, succeeded);
+                    finished(fetch, failure);
                 }
             });
         } catch (RejectedExecutionException e) {
-            finished(fetch, false); // the endpoint is stopping
+            finished(fetch, "the endpoint is stopping");
         }
         return fetch;
     }
 
-    private void finished(CompletableFuture<Boolean> fetch, boolean succeeded) {
+    /**
+     * Ends a fetch: no longer in flight, then its outcome published, so whoever sees the outcome may start the next.
+     *
+     * @param failure why it failed, or null if it succeeded
+     */
+    private void finished(CompletableFuture<Boolean> fetch, String failure) {
         synchronized (this) {
             inFlight = null;
         }
-        fetch.complete(succeeded);
+        lastFailure = failure;
+        fetch.complete(failure == null);
     }
 
     /** Waits for a fetch, at most {@code timeout}; whether it succeeded in that time. */
@@ -170,7 +176,8 @@ final class RemoteJwks {
         }
     }
 
-    private boolean fetchOnce() {
+    /** One fetch: the keys are cached if it succeeds. Why it failed, or null. */
+    private String fetchOnce() {
         fetches++;
         try {
             String json = http.get(location.jwksUri(http));
@@ -179,24 +186,22 @@ final class RemoteJwks {
                     KeyLoader.fetchedJwkEntries(json, "jwksUri", skipped), algorithms, skipped);
             Fetched previous = current;
             current = new Fetched(keys, clock.getAsLong());
-            lastFailure = null;
             logFetched(previous == null ? null : loggable(previous.keys().kids()), loggable(keys.kids()), skipped);
-            return true;
+            return null;
         } catch (Exception | StackOverflowError e) {
             failures++;
             // the messages here name URIs, statuses and kids, never key material
             String failure = e instanceof IllegalArgumentException || e instanceof java.io.IOException
                     ? e.getMessage() : e.getClass().getSimpleName();
-            lastFailure = failure;
             if (closed) {
                 LOG.debug("Fetching the keys of {} stopped with the endpoint: {}", name(), failure);
-                return false;
+                return failure;
             }
             LOG.warn("Fetching the keys of {} failed: {}; {} (next attempt in {} ms at the earliest)", name(), failure,
                     current != null ? "the cached keys go on serving"
                             : "tokens are refused as KEYS_UNAVAILABLE until keys arrive",
                     refreshInterval);
-            return false;
+            return failure;
         }
     }
 

@@ -244,13 +244,13 @@ class RemoteKeysTest extends JwtRouteTestSupport {
         try (JwksServer server = JwksServer.http()) {
             server.serveKeys(jwkSet(K1));
             server.hang();
-            String uri = jwksUri(server, "&jwksTimeout=1s");
+            String uri = jwksUri(server, "&jwksTimeout=2s");
             String token = token(K1);
             long start = System.nanoTime();
             refused(sendToken(uri, token), JwtFailure.KEYS_UNAVAILABLE, token);
             long waited = Duration.ofNanos(System.nanoTime() - start).toMillis();
-            // generous: the bound is 1s; the point is that it is not the hang (until close) or 2 x timeout
-            assertTrue(waited < 1900, "waited " + waited + " ms");
+            // generous on a busy machine: the bound is 2s; the point is that it is not the hang (until close) or 2 x timeout
+            assertTrue(waited < 3500, "waited " + waited + " ms");
         }
     }
 
@@ -258,13 +258,13 @@ class RemoteKeysTest extends JwtRouteTestSupport {
     void aHangingRefetchHoldsANewKidNoLongerThanTheTimeoutAndKnownKidsNotAtAll() throws Exception {
         try (JwksServer server = JwksServer.http()) {
             server.serveKeys(jwkSet(K1));
-            String uri = jwksUri(server, "&jwksTimeout=1s&jwksRefreshInterval=0");
+            String uri = jwksUri(server, "&jwksTimeout=2s&jwksRefreshInterval=0");
             accepted(sendToken(uri, token(K1)));
             server.hang();
             String newKid = token(K2);
             long start = System.nanoTime();
             refused(sendToken(uri, newKid), JwtFailure.KEYS_UNAVAILABLE, newKid);
-            assertTrue(Duration.ofNanos(System.nanoTime() - start).toMillis() < 1900);
+            assertTrue(Duration.ofNanos(System.nanoTime() - start).toMillis() < 3500);
             assertTrue(server.awaitHanging(1, Duration.ofSeconds(5)));
             accepted(sendToken(uri, token(K1))); // the known key does not wait for the hung fetch
         }

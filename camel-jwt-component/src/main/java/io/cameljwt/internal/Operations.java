@@ -1,6 +1,9 @@
 package io.cameljwt.internal;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 import io.cameljwt.JwtConfiguration;
 import io.cameljwt.JwtOperation;
@@ -15,12 +18,19 @@ import io.cameljwt.internal.revocation.RevocationList;
 import io.cameljwt.internal.verify.JwsVerifier;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Processor;
+import org.apache.camel.util.URISupport;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Builds the processor of an endpoint's operation when its first producer starts: the configuration checked, the
  * keys loaded, the key source chosen. Every configuration error is raised here, naming the option.
  */
 public final class Operations {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Operations.class);
+    /** A JWK member that only private and secret keys have. */
+    private static final Pattern PRIVATE_JWK_MEMBER = Pattern.compile("\"(d|k)\"\\s*:");
 
     /** The options of validate's local keys, as {@link #dropInheritedKeySource} tells them from remote ones. */
     private static final Set<String> LOCAL_KEY_OPTIONS = Set.of("secret", "privateKey", "publicKey", "keyStore", "jwks");
@@ -37,6 +47,7 @@ public final class Operations {
      */
     public static Processor create(JwtOperation operation, JwtConfiguration config, Set<String> uriOptions,
                                    CamelContext context, Object owner) {
+        warnOfUnmaskedKeyText(config, uriOptions);
         if (operation == JwtOperation.validate || operation == JwtOperation.revoke) {
             dropInheritedKeySource(config, uriOptions);
         }
@@ -55,6 +66,40 @@ public final class Operations {
             case decode -> new DecodeOperation(config, JweDecrypter.of(config, keys));
             case jwks -> new JwksOperation(config, keys.load(config));
         };
+    }
+
+    /**
+     * Camel masks the values of the options it knows as secret (secret, privateKey, the passwords) where it shows an
+     * endpoint URI: its logs, its errors, the endpoint's JMX name. It does not know {@code jwks}, {@code encryptionKey}
+     * or {@code decryptionKey}, so private or secret key text given in the URI itself, or through a placeholder that
+     * Camel resolves into the URI, shows in clear there. A resource or a bean keeps it out of the URI; this says so once,
+     * at start, naming the option and never the text.
+     */
+    private static void warnOfUnmaskedKeyText(JwtConfiguration config, Set<String> uriOptions) {
+        Map<String, String> keyText = new LinkedHashMap<>();
+        keyText.put("jwks", config.getJwks());
+        keyText.put("encryptionKey", config.getEncryptionKey());
+        keyText.put("decryptionKey", config.getDecryptionKey());
+        for (Map.Entry<String, String> option : keyText.entrySet()) {
+            String value = option.getValue();
+            if (value != null && uriOptions.contains(option.getKey()) && isInlineSecret(option.getKey(), value)
+                && URISupport.sanitizeUri("jwt:x?" + option.getKey() + "=v").endsWith("=v")) {
+                LOG.warn("Option '{}' holds key text in the endpoint URI, which Camel shows unmasked in its logs and JMX:"
+                         + " give it as a resource (file:, classpath:) or a #bean", option.getKey());
+            }
+        }
+    }
+
+    /** Whether the value is the key text itself (not a resource or bean), and holds a private or secret part. */
+    private static boolean isInlineSecret(String option, String value) {
+        String text = value.trim();
+        if (text.startsWith("#") || text.startsWith("classpath:") || text.startsWith("file:") || text.startsWith("ref:")
+            || text.startsWith("keyStore:")) {
+            return false;
+        }
+        // a decryption key is private by nature; a JWK is private or secret with a d or k member; a PEM public key is not
+        return option.equals("decryptionKey") || PRIVATE_JWK_MEMBER.matcher(text).find()
+               || text.contains("PRIVATE KEY");
     }
 
     /**

@@ -8,7 +8,7 @@ import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.core.LogEvent;
 import org.apache.logging.log4j.core.LoggerContext;
 import org.apache.logging.log4j.core.appender.AbstractAppender;
-import org.apache.logging.log4j.core.config.Configuration;
+import org.apache.logging.log4j.core.config.LoggerConfig;
 import org.apache.logging.log4j.core.config.Property;
 import org.jose4j.jwk.JsonWebKey;
 import org.junit.jupiter.api.AfterEach;
@@ -25,31 +25,38 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class UnmaskedKeyWarningTest extends JwtRouteTestSupport {
 
+    /** The logger of the warning, quieted for the other tests by log4j2-test.properties. */
+    private static final String LOGGER = "io.cameljwt.internal.Operations";
+
     private final List<String> warnings = new CopyOnWriteArrayList<>();
     private AbstractAppender appender;
+    private Level quietLevel;
 
     @BeforeEach
     void captureWarnings() {
         appender = new AbstractAppender("unmasked-key-capture", null, null, true, Property.EMPTY_ARRAY) {
             @Override
             public void append(LogEvent event) {
-                if (event.getLevel().isMoreSpecificThan(Level.WARN)
-                    && event.getLoggerName().equals("io.cameljwt.internal.Operations")) {
+                if (event.getLevel().isMoreSpecificThan(Level.WARN) && event.getLoggerName().equals(LOGGER)) {
                     warnings.add(event.getMessage().getFormattedMessage());
                 }
             }
         };
         appender.start();
         LoggerContext logging = (LoggerContext) LogManager.getContext(false);
-        Configuration configuration = logging.getConfiguration();
-        configuration.getLoggerConfig("io.cameljwt").addAppender(appender, Level.WARN, null);
+        LoggerConfig logger = logging.getConfiguration().getLoggerConfig(LOGGER);
+        quietLevel = logger.getLevel();
+        logger.setLevel(Level.WARN);
+        logger.addAppender(appender, Level.WARN, null);
         logging.updateLoggers();
     }
 
     @AfterEach
     void stopCapturing() {
         LoggerContext logging = (LoggerContext) LogManager.getContext(false);
-        logging.getConfiguration().getLoggerConfig("io.cameljwt").removeAppender(appender.getName());
+        LoggerConfig logger = logging.getConfiguration().getLoggerConfig(LOGGER);
+        logger.removeAppender(appender.getName());
+        logger.setLevel(quietLevel);
         logging.updateLoggers();
         appender.stop();
     }

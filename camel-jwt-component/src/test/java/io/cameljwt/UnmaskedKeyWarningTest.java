@@ -26,7 +26,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class UnmaskedKeyWarningTest extends JwtRouteTestSupport {
 
     /** The logger of the warning, quieted for the other tests by log4j2-test.properties. */
-    private static final String LOGGER = "io.cameljwt.internal.Operations";
+    private static final String OPERATIONS_LOGGER = "io.cameljwt.internal.Operations";
 
     private final List<String> warnings = new CopyOnWriteArrayList<>();
     private AbstractAppender appender;
@@ -37,14 +37,16 @@ class UnmaskedKeyWarningTest extends JwtRouteTestSupport {
         appender = new AbstractAppender("unmasked-key-capture", null, null, true, Property.EMPTY_ARRAY) {
             @Override
             public void append(LogEvent event) {
-                if (event.getLevel().isMoreSpecificThan(Level.WARN) && event.getLoggerName().equals(LOGGER)) {
+                // OPERATIONS_LOGGER, not LOGGER: inside an appender, LOGGER is log4j's own status logger
+                if (event.getLevel().isMoreSpecificThan(Level.WARN)
+                    && event.getLoggerName().equals(OPERATIONS_LOGGER)) {
                     warnings.add(event.getMessage().getFormattedMessage());
                 }
             }
         };
         appender.start();
         LoggerContext logging = (LoggerContext) LogManager.getContext(false);
-        LoggerConfig logger = logging.getConfiguration().getLoggerConfig(LOGGER);
+        LoggerConfig logger = logging.getConfiguration().getLoggerConfig(OPERATIONS_LOGGER);
         quietLevel = logger.getLevel();
         logger.setLevel(Level.WARN);
         logger.addAppender(appender, Level.WARN, null);
@@ -54,7 +56,7 @@ class UnmaskedKeyWarningTest extends JwtRouteTestSupport {
     @AfterEach
     void stopCapturing() {
         LoggerContext logging = (LoggerContext) LogManager.getContext(false);
-        LoggerConfig logger = logging.getConfiguration().getLoggerConfig(LOGGER);
+        LoggerConfig logger = logging.getConfiguration().getLoggerConfig(OPERATIONS_LOGGER);
         logger.removeAppender(appender.getName());
         logger.setLevel(quietLevel);
         logging.updateLoggers();

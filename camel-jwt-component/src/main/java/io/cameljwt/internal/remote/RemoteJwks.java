@@ -135,30 +135,36 @@ final class RemoteJwks {
         inFlight = fetch;
         try {
             executor.execute(() -> {
-                String failure = "the fetch was cut short";
+                Outcome outcome = new Outcome(null, "the fetch was cut short");
                 try {
-                    failure = fetchOnce();
+                    outcome = fetchOnce();
                 } finally {
-                    finished(fetch, failure);
+                    finished(fetch, outcome);
                 }
             });
         } catch (RejectedExecutionException e) {
-            finished(fetch, "the endpoint is stopping");
+            finished(fetch, new Outcome(null, "the endpoint is stopping"));
         }
         return fetch;
     }
 
+    /** What a fetch yields: the keys, or why it failed. */
+    private record Outcome(Fetched fetched, String failure) {
+    }
+
     /**
-     * Ends a fetch: no longer in flight, then its outcome published, so whoever sees the outcome may start the next.
-     *
-     * @param failure why it failed, or null if it succeeded
+     * Ends a fetch: no longer in flight, then its outcome published. So whoever sees the outcome (new keys, or a
+     * failure) knows the fetch is over, and a new kid starts a new fetch rather than joining this one.
      */
-    private void finished(CompletableFuture<Boolean> fetch, String failure) {
+    private void finished(CompletableFuture<Boolean> fetch, Outcome outcome) {
         synchronized (this) {
             inFlight = null;
         }
-        lastFailure = failure;
-        fetch.complete(failure == null);
+        if (outcome.fetched() != null) {
+            current = outcome.fetched();
+        }
+        lastFailure = outcome.failure();
+        fetch.complete(outcome.failure() == null);
     }
 
     /** Waits for a fetch, at most {@code timeout}; whether it succeeded in that time. */
@@ -176,8 +182,8 @@ final class RemoteJwks {
         }
     }
 
-    /** One fetch: the keys are cached if it succeeds. Why it failed, or null. */
-    private String fetchOnce() {
+    /** One fetch, whose outcome {@link #finished} publishes. */
+    private Outcome fetchOnce() {
         fetches++;
         try {
             String json = http.get(location.jwksUri(http));
@@ -185,9 +191,8 @@ final class RemoteJwks {
             VerificationKeys keys = VerificationKeys.fetched(
                     KeyLoader.fetchedJwkEntries(json, "jwksUri", skipped), algorithms, skipped);
             Fetched previous = current;
-            current = new Fetched(keys, clock.getAsLong());
             logFetched(previous == null ? null : loggable(previous.keys().kids()), loggable(keys.kids()), skipped);
-            return null;
+            return new Outcome(new Fetched(keys, clock.getAsLong()), null);
         } catch (Exception | StackOverflowError e) {
             failures++;
             // the messages here name URIs, statuses and kids, never key material
@@ -195,13 +200,13 @@ final class RemoteJwks {
                     ? e.getMessage() : e.getClass().getSimpleName();
             if (closed) {
                 LOG.debug("Fetching the keys of {} stopped with the endpoint: {}", name(), failure);
-                return failure;
+                return new Outcome(null, failure);
             }
             LOG.warn("Fetching the keys of {} failed: {}; {} (next attempt in {} ms at the earliest)", name(), failure,
                     current != null ? "the cached keys go on serving"
                             : "tokens are refused as KEYS_UNAVAILABLE until keys arrive",
                     refreshInterval);
-            return failure;
+            return new Outcome(null, failure);
         }
     }
 

@@ -11,6 +11,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import com.nimbusds.jose.jwk.JWKSet;
+import org.apache.camel.CamelContext;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.test.junit5.CamelTestSupport;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -182,6 +183,11 @@ class ConfigurationErrorTest extends CamelTestSupport {
     @ParameterizedTest(name = "{0}")
     @MethodSource("misconfigurations")
     void routeDoesNotStartAndTheMessageNamesTheOptionWithoutKeyMaterial(Misconfiguration wrong) {
+        assertRouteDoesNotStart(context, wrong);
+    }
+
+    /** The route through {@code wrong.uri()} does not start; a message names the option and none shows key material. */
+    static void assertRouteDoesNotStart(CamelContext context, Misconfiguration wrong) {
         Exception failure = assertThrows(Exception.class, () -> context.addRoutes(new RouteBuilder() {
             @Override
             public void configure() {
@@ -205,7 +211,7 @@ class ConfigurationErrorTest extends CamelTestSupport {
         return jwk.substring(0, jwk.length() - 1) + ",\"key_ops\":[\"" + op + "\"]}";
     }
 
-    private static Misconfiguration wrong(String name, String uri, String option, String... material) {
+    static Misconfiguration wrong(String name, String uri, String option, String... material) {
         return new Misconfiguration(name, uri, option, List.of(material));
     }
 

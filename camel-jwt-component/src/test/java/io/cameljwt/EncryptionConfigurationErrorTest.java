@@ -5,18 +5,15 @@ import java.security.KeyPairGenerator;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
-import org.apache.camel.builder.RouteBuilder;
+import io.cameljwt.ConfigurationErrorTest.Misconfiguration;
 import org.apache.camel.test.junit5.CamelTestSupport;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import static io.cameljwt.ConfigurationErrorTest.assertRouteDoesNotStart;
+import static io.cameljwt.ConfigurationErrorTest.wrong;
 
 /**
  * Every wrong configuration of encryption stops the route from starting, with a message that names the option and
@@ -30,13 +27,6 @@ class EncryptionConfigurationErrorTest extends CamelTestSupport {
     private static final String EC_PUBLIC = "classpath:keys/ec256-public.pem";
     private static final String EC_PRIVATE = "classpath:keys/ec256-pkcs8.pem";
     private static final String P12 = "keyStore=classpath:keys/keys.p12&keyStorePassword=storepass&keyAlias=ec256";
-
-    record Misconfiguration(String name, String uri, String option, List<String> material) {
-        @Override
-        public String toString() {
-            return name;
-        }
-    }
 
     static Stream<Misconfiguration> misconfigurations() throws Exception {
         String secret16 = EncryptionTest.octJwk(EncryptionTest.SECRET_16, null);
@@ -160,50 +150,11 @@ class EncryptionConfigurationErrorTest extends CamelTestSupport {
     @ParameterizedTest(name = "{0}")
     @MethodSource("misconfigurations")
     void routeDoesNotStartAndTheMessageNamesTheOptionWithoutKeyMaterial(Misconfiguration wrong) {
-        Exception failure = assertThrows(Exception.class, () -> context.addRoutes(new RouteBuilder() {
-            @Override
-            public void configure() {
-                from("direct:start").to(wrong.uri());
-            }
-        }));
-        List<String> messages = new ArrayList<>();
-        for (Throwable t = failure; t != null; t = t.getCause()) {
-            messages.add(String.valueOf(t.getMessage()));
-        }
-        String all = String.join("\n", messages);
-        assertTrue(messages.stream().anyMatch(m -> m.contains("'" + wrong.option() + "'")),
-                () -> "no message names '" + wrong.option() + "':\n" + all);
-        for (String material : keyMaterial(wrong.material())) {
-            assertFalse(all.contains(material), () -> "a message shows key material:\n" + all);
-        }
+        assertRouteDoesNotStart(context, wrong);
     }
 
-    private static Misconfiguration wrong(String name, String uri, String option, String... material) {
-        return new Misconfiguration(name, uri, option, List.of(material));
-    }
 
     /** What must not appear: passwords whole, PEM lines, and the private or secret members of JWKs. */
-    private static List<String> keyMaterial(List<String> values) {
-        List<String> material = new ArrayList<>();
-        for (String value : values) {
-            String text = value.startsWith("classpath:") ? TestKeys.text(value.substring("classpath:".length())) : value;
-            if (text.contains("-----BEGIN")) {
-                for (String line : text.split("\n")) {
-                    if (!line.startsWith("-----") && line.length() >= 16) {
-                        material.add(line.substring(0, 16));
-                    }
-                }
-            } else if (text.startsWith("{")) {
-                Matcher member = Pattern.compile("\"(?:d|k|p|q|dp|dq|qi)\":\"([^\"]{16})").matcher(text);
-                while (member.find()) {
-                    material.add(member.group(1));
-                }
-            } else {
-                material.add(text);
-            }
-        }
-        return material;
-    }
 
     private static String withMember(String jwk, String member) {
         return jwk.substring(0, jwk.length() - 1) + "," + member + "}";

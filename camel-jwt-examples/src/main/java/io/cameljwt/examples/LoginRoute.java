@@ -11,7 +11,9 @@ import org.apache.camel.builder.RouteBuilder;
 
 /**
  * {@code POST /login} with {@code {"username": ..., "password": ...}}: checks the demo user table and answers with a
- * token issued by {@code jwt:generate}, in the shape of an OAuth 2.0 token response.
+ * token issued by {@code jwt:generate} (RS256, signed with the login's private key under {@code kid} {@code jwt.keyId}),
+ * in the shape of an OAuth 2.0 token response. {@code GET /.well-known/jwks.json} publishes the public key as a JWK
+ * Set, so that any service can verify the tokens without holding anything that can sign.
  */
 public class LoginRoute extends RouteBuilder {
 
@@ -35,8 +37,8 @@ public class LoginRoute extends RouteBuilder {
                             users.authenticate(request.get("username").asText(), request.get("password").asText()));
                 })
                 .log("audit: login ok, issuing a token with claims ${body}")
-                .to("jwt:generate?secret=RAW({{jwt.secret}})&issuer={{jwt.issuer}}&audience={{jwt.audience}}"
-                    + "&expiresIn={{jwt.expiresInSeconds}}s")
+                .to("jwt:generate?privateKey={{jwt.privateKey}}&keyId={{jwt.keyId}}"
+                    + "&issuer={{jwt.issuer}}&audience={{jwt.audience}}&expiresIn={{jwt.expiresInSeconds}}s")
                 .process(exchange -> {
                     Map<String, Object> answer = new LinkedHashMap<>();
                     answer.put("access_token", exchange.getMessage().getBody(String.class));
@@ -44,6 +46,13 @@ public class LoginRoute extends RouteBuilder {
                     answer.put("expires_in", expiresInSeconds);
                     HttpJson.respond(exchange, 200, answer);
                 });
+
+        // the same key options as jwt:generate above, so the key is published under the kid the tokens carry; an RSA
+        // private key carries its public key, which is all that is published (never d, p, q, ...)
+        from("platform-http:/.well-known/jwks.json?httpMethodRestrict=GET").routeId("jwks")
+                // platform-http sends the message's headers back: none of the request's may echo
+                .removeHeaders("*")
+                .to("jwt:jwks?privateKey={{jwt.privateKey}}&publicKey={{jwt.publicKey}}&keyId={{jwt.keyId}}");
     }
 
     private static JsonNode credentials(String body) throws LoginFailedException {

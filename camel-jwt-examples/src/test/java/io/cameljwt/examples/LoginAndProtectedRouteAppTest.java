@@ -1,6 +1,7 @@
 package io.cameljwt.examples;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -11,11 +12,15 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.camel.test.AvailablePortFinder;
 import org.apache.camel.test.junit5.CamelContextConfiguration;
 import org.apache.camel.test.main.junit5.CamelMainTestSupport;
+import org.jose4j.jws.AlgorithmIdentifiers;
+import org.jose4j.jws.JsonWebSignature;
+import org.jose4j.keys.HmacKey;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -66,6 +71,50 @@ class LoginAndProtectedRouteAppTest extends CamelMainTestSupport {
         assertEquals("https://login.example.test", claims.get("iss"));
         assertEquals("orders-api", claims.get("aud"));
         assertEquals(((Number) claims.get("iat")).longValue() + 900, ((Number) claims.get("exp")).longValue());
+    }
+
+    @Test
+    void loginSignsWithTheRsaKeyUnderItsKid() throws Exception {
+        Map<?, ?> header = header(token("alice"));
+
+        assertEquals("RS256", header.get("alg"));
+        assertEquals("login-2026-11", header.get("kid"));
+    }
+
+    @Test
+    void theJwkSetPublishesThePublicKeyUnderTheKidOfTheTokens() throws Exception {
+        HttpResponse<String> response = get("/.well-known/jwks.json?probe=echo", null);
+
+        assertEquals(200, response.statusCode());
+        assertEquals("application/json", response.headers().firstValue("Content-Type").orElse(null));
+        List<?> keys = (List<?>) JSON.readValue(response.body(), Map.class).get("keys");
+        assertEquals(1, keys.size());
+        Map<?, ?> key = (Map<?, ?>) keys.get(0);
+        assertEquals(Set.of("kty", "kid", "use", "alg", "n", "e"), key.keySet());
+        assertEquals("RSA", key.get("kty"));
+        assertEquals(header(token("alice")).get("kid"), key.get("kid"));
+        assertEquals("RS256", key.get("alg"));
+        // the request's query parameter, a header on the exchange, must not come back
+        assertFalse(response.headers().map().keySet().stream().anyMatch(h -> h.equalsIgnoreCase("probe")));
+    }
+
+    @Test
+    void aTokenSignedWithHs256UnderThePublicKeyAsSecretIsRefused() throws Exception {
+        // the algorithm confusion attack: the public key is no secret, so it must never serve as an HMAC key
+        String publicPem;
+        try (InputStream in = getClass().getResourceAsStream("/keys/login-public.pem")) {
+            publicPem = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        JsonWebSignature jws = new JsonWebSignature();
+        jws.setAlgorithmHeaderValue(AlgorithmIdentifiers.HMAC_SHA256);
+        jws.setKeyIdHeaderValue("login-2026-11");
+        jws.setPayload(new String(Base64.getUrlDecoder().decode(token("carol").split("\\.")[1]), StandardCharsets.UTF_8));
+        jws.setKey(new HmacKey(publicPem.getBytes(StandardCharsets.UTF_8)));
+
+        HttpResponse<String> response = get("/api/admin", jws.getCompactSerialization());
+
+        assertEquals(401, response.statusCode());
+        assertEquals(Map.of("error", "ALGORITHM_NOT_ALLOWED"), JSON.readValue(response.body(), Map.class));
     }
 
     @Test
@@ -147,8 +196,8 @@ class LoginAndProtectedRouteAppTest extends CamelMainTestSupport {
     }
 
     @Test
-    void aTokenSignedWithAnotherSecretIsRefusedWith401() throws Exception {
-        // same claims and header, signature from elsewhere: what a token from another issuer's key looks like
+    void aTokenWithTheSignatureOfAnotherTokenIsRefusedWith401() throws Exception {
+        // same claims and header, signature from elsewhere: what a token signed with another key looks like
         String token = token("alice");
         String other = token("carol");
         String spliced = token.substring(0, token.lastIndexOf('.')) + other.substring(other.lastIndexOf('.'));
@@ -176,7 +225,7 @@ class LoginAndProtectedRouteAppTest extends CamelMainTestSupport {
     void theDemoGetsTheExpectedStatusForEveryRequest() throws Exception {
         List<DemoClient.Step> steps = new DemoClient(uri("/")).run("alice", password("alice"), "carol", password("carol"));
 
-        assertEquals(8, steps.size());
+        assertEquals(10, steps.size());
         assertTrue(steps.stream().allMatch(DemoClient.Step::asExpected), steps::toString);
     }
 
@@ -222,7 +271,16 @@ class LoginAndProtectedRouteAppTest extends CamelMainTestSupport {
 
     /** The payload of a compact JWS, read without checking anything: only to look at what was issued. */
     private static Map<?, ?> claims(String token) throws IOException {
-        String payload = token.split("\\.")[1];
-        return JSON.readValue(new String(Base64.getUrlDecoder().decode(payload), StandardCharsets.UTF_8), Map.class);
+        return part(token, 1);
+    }
+
+    /** The header of a compact JWS, read without checking anything. */
+    private static Map<?, ?> header(String token) throws IOException {
+        return part(token, 0);
+    }
+
+    private static Map<?, ?> part(String token, int index) throws IOException {
+        String part = token.split("\\.")[index];
+        return JSON.readValue(new String(Base64.getUrlDecoder().decode(part), StandardCharsets.UTF_8), Map.class);
     }
 }

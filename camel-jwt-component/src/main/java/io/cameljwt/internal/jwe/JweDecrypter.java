@@ -3,10 +3,7 @@ package io.cameljwt.internal.jwe;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.Base64;
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -18,10 +15,10 @@ import io.cameljwt.JwtFailure;
 import io.cameljwt.internal.OptionValues;
 import io.cameljwt.internal.TokenRefusal;
 import io.cameljwt.internal.keys.KeyEntry;
+import io.cameljwt.internal.keys.KeysByAlgorithm;
 import io.cameljwt.internal.keys.KeyLoader;
 import io.cameljwt.internal.keys.VerificationKeys;
 import io.cameljwt.internal.verify.CompactJws;
-import io.cameljwt.internal.verify.JsonLimits;
 import org.jose4j.jwa.AlgorithmConstraints;
 import org.jose4j.jwa.AlgorithmConstraints.ConstraintType;
 import org.jose4j.jwe.JsonWebEncryption;
@@ -128,25 +125,8 @@ public final class JweDecrypter {
                 accepted.addAll(defaults);
             }
         }
-        Map<String, List<KeyEntry>> byAlgorithm = new LinkedHashMap<>();
-        for (String alg : accepted) {
-            List<KeyEntry> fitting = new ArrayList<>();
-            List<String> misfits = new ArrayList<>();
-            for (KeyEntry key : usable) {
-                String misfit = JweAlgorithms.misfit(alg, null, key);
-                if (misfit == null) {
-                    fitting.add(key);
-                } else {
-                    misfits.add(key.describe() + ": " + misfit);
-                }
-            }
-            if (fitting.isEmpty()) {
-                throw new IllegalArgumentException("Option 'keyManagementAlgorithm': " + alg + " fits none of the keys ("
-                                                   + String.join("; ", misfits) + ")");
-            }
-            byAlgorithm.put(alg, List.copyOf(fitting));
-        }
-        return byAlgorithm;
+        return KeysByAlgorithm.of(accepted, usable, (alg, key) -> JweAlgorithms.misfit(alg, null, key),
+                "keyManagementAlgorithm");
     }
 
     /** The configured content algorithms, each of which must fit; by default every one that fits. */
@@ -202,7 +182,7 @@ public final class JweDecrypter {
             }
             return token; // the JWS path reads it, and refuses what is no JWS
         }
-        return signedToken(decrypt(token));
+        return signedToken(decryptWellFormed(token));
     }
 
     /**
@@ -215,9 +195,12 @@ public final class JweDecrypter {
         if (parts != JsonWebEncryption.COMPACT_SERIALIZATION_PARTS) {
             throw new TokenRefusal(JwtFailure.MALFORMED, "a JWE has five parts separated by dots, this token has " + parts);
         }
-        // the syntax check above makes the header canonical Base64url, so this decodes it as jose4j will
-        JsonLimits.check(new String(Base64.getUrlDecoder().decode(token.substring(0, token.indexOf('.'))),
-                StandardCharsets.UTF_8), "header");
+        return decryptWellFormed(token);
+    }
+
+    /** As {@link #decrypt}, for a token whose five parts {@link CompactJws#checkSyntax} has accepted. */
+    private byte[] decryptWellFormed(String token) throws TokenRefusal {
+        CompactJws.checkHeaderLimits(token);
         JsonWebEncryption jwe = new JsonWebEncryption();
         try {
             jwe.setCompactSerialization(token);

@@ -67,25 +67,8 @@ public final class VerificationKeys implements KeySource {
                 allowed.add(byDefault);
             }
         }
-        Map<String, List<KeyEntry>> byAlgorithm = new LinkedHashMap<>();
-        for (String alg : allowed) {
-            Algorithms.requireUsable(alg);
-            List<KeyEntry> fitting = new ArrayList<>();
-            List<String> misfits = new ArrayList<>();
-            for (KeyEntry key : verifiers) {
-                String misfit = Algorithms.misfit(alg, key);
-                if (misfit == null) {
-                    fitting.add(key);
-                } else {
-                    misfits.add(key.describe() + ": " + misfit);
-                }
-            }
-            if (fitting.isEmpty()) {
-                throw new IllegalArgumentException(
-                        "Option 'algorithm': " + alg + " fits none of the keys (" + String.join("; ", misfits) + ")");
-            }
-            byAlgorithm.put(alg, List.copyOf(fitting));
-        }
+        allowed.forEach(Algorithms::requireUsable);
+        Map<String, List<KeyEntry>> byAlgorithm = KeysByAlgorithm.of(allowed, verifiers, Algorithms::misfit, "algorithm");
         Set<KeyEntry> used = new LinkedHashSet<>();
         byAlgorithm.values().forEach(used::addAll);
         requireOneKind(used);

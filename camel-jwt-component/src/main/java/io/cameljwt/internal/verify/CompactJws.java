@@ -28,10 +28,7 @@ public final class CompactJws {
         if (parts != 3) {
             throw new TokenRefusal(JwtFailure.MALFORMED, "a JWS has three parts separated by dots, this token has " + parts);
         }
-        // the syntax check above makes the header canonical Base64url, so this decodes it as jose4j will
-        String header = new String(Base64.getUrlDecoder().decode(token.substring(0, token.indexOf('.'))),
-                StandardCharsets.UTF_8);
-        JsonLimits.check(header, "header");
+        checkHeaderLimits(token);
         JsonWebSignature jws = new JsonWebSignature();
         try {
             jws.setCompactSerialization(token);
@@ -53,6 +50,15 @@ public final class CompactJws {
                     "the token names critical header parameters (crit) this endpoint does not understand");
         }
         return jws;
+    }
+
+    /**
+     * Bounds the work of reading the JOSE header (nesting depth, number length) before jose4j parses it, for a JWS or a
+     * JWE whose form {@link #checkSyntax} has accepted: its header is then canonical Base64url, decoded as jose4j will.
+     */
+    public static void checkHeaderLimits(String token) throws TokenRefusal {
+        JsonLimits.check(new String(Base64.getUrlDecoder().decode(token.substring(0, token.indexOf('.'))),
+                StandardCharsets.UTF_8), "header");
     }
 
     /** The JOSE header as a map. */

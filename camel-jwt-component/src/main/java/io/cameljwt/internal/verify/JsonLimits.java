@@ -20,7 +20,7 @@ public final class JsonLimits {
     }
 
     /** @param part "header" or "payload", for the message */
-    public static void check(String json, String part) throws TokenRefusal {
+    static void check(String json, String part) throws TokenRefusal {
         int depth = 0;
         int numberLength = 0;
         boolean inString = false;

@@ -2,6 +2,7 @@ package io.cameljwt;
 
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
+import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
@@ -15,6 +16,7 @@ import static io.cameljwt.Tokens.hs256;
 import static io.cameljwt.Tokens.validClaims;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * With stream caching off, Camel leaves a stream body as it is between steps: validate and generate must still leave
@@ -52,6 +54,59 @@ class StreamCachingOffTest extends JwtRouteTestSupport {
                 stream("{\"sub\":\"carol\"}"), Map.of());
         assertNotNull(accepted(result).getHeader("X-Token"));
         assertEquals("{\"sub\":\"carol\"}", bodyAfterTheRoute());
+    }
+
+    @Test
+    void endlessOneShotStreamIsRefusedAsTooLargeAfterReadingLittleMoreThanMaxTokenLength() {
+        EndlessStream body = new EndlessStream();
+        refused(send(HS + "&maxTokenLength=100", body, Map.of()), JwtFailure.TOO_LARGE, null);
+        refused(send("jwt:decode?maxTokenLength=100", body, Map.of()), JwtFailure.TOO_LARGE, null);
+        // maxTokenLength, the 1 KiB allowed around a token, and one more byte to know there is more: per message
+        assertTrue(body.read <= 2 * (100 + 1024 + 1), "read " + body.read + " bytes");
+    }
+
+    @Test
+    void oneShotStreamTooLargeForATokenIsStillWholeAfterValidate() throws Exception {
+        String text = "x".repeat(5000);
+        Exchange result = send(HS + "&maxTokenLength=100&failOnInvalid=false", stream(text), Map.of());
+        assertEquals("TOO_LARGE", accepted(result).getHeader(JwtConstants.JWT_ERROR));
+        assertEquals(text, bodyAfterTheRoute());
+    }
+
+    @Test
+    void readerTooLargeForATokenIsRefusedAndStillWholeAfterValidate() throws Exception {
+        String text = "x".repeat(5000);
+        Exchange result = send(HS + "&maxTokenLength=100&failOnInvalid=false", new StringReader(text), Map.of());
+        assertEquals("TOO_LARGE", accepted(result).getHeader(JwtConstants.JWT_ERROR));
+        assertEquals(text, bodyAfterTheRoute());
+    }
+
+    @Test
+    void readerBodyIsValidatedAndStillReadableAfterwards() throws Exception {
+        String token = hs256(validClaims());
+        assertEquals("alice", accepted(send(HS, new StringReader(" " + token + "\n"), Map.of()))
+                .getHeader(JwtConstants.JWT_SUBJECT));
+        assertEquals(" " + token + "\n", bodyAfterTheRoute());
+    }
+
+    @Test
+    void tokenPaddedWithWhitespaceUpToTheMarginIsStillReadFromAStream() throws Exception {
+        String token = hs256(validClaims());
+        String body = " ".repeat(1000) + token + "\n";
+        String uri = HS + "&maxTokenLength=" + token.length();
+        assertEquals("alice", accepted(send(uri, stream(body), Map.of())).getHeader(JwtConstants.JWT_SUBJECT));
+        assertEquals(body, bodyAfterTheRoute());
+    }
+
+    /** A stream that never ends, and counts what was read from it. */
+    private static final class EndlessStream extends InputStream {
+        private long read;
+
+        @Override
+        public int read() {
+            read++;
+            return 'x';
+        }
     }
 
     /** What the step after the jwt endpoint reads from the body. */

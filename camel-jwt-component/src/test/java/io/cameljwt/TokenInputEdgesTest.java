@@ -14,6 +14,7 @@ import static io.cameljwt.Tokens.hs256;
 import static io.cameljwt.Tokens.validClaims;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Where tokens come from, at the edges: an empty {@code Bearer}, bodies too large to be read, and bodies that must
@@ -38,6 +39,14 @@ class TokenInputEdgesTest extends JwtRouteTestSupport {
     }
 
     @Test
+    void cachedStreamOfUnknownLengthIsReadOnlyUpToTheLimitThenRefusedAndReset() {
+        EndlessCache body = new EndlessCache();
+        refused(send(HS + "&maxTokenLength=100", body, Map.of()), JwtFailure.TOO_LARGE, null);
+        assertTrue(body.read <= 100 + 1024 + 1, "read " + body.read + " bytes");
+        assertTrue(body.wasReset, "the stream cache was not reset");
+    }
+
+    @Test
     void generateWithOutputHeaderKeepsAOneShotStreamBody() {
         String uri = "jwt:generate?secret=" + Tokens.SECRET + "&outputHeader=X-Token";
         InputStream body = new ByteArrayInputStream("{\"sub\":\"carol\"}".getBytes(StandardCharsets.UTF_8));
@@ -54,6 +63,68 @@ class TokenInputEdgesTest extends JwtRouteTestSupport {
         String token = signingInput + "." + Tokens.b64(Tokens.signature(signingInput, "HS256", Tokens.HMAC_KEY));
         refused(sendToken(HS, token), JwtFailure.MALFORMED, token);
         refused(sendToken("jwt:decode", token), JwtFailure.MALFORMED, token);
+    }
+
+    @Test
+    void correctlySignedHeaderThatIsNotUtf8IsRefusedAsMalformed() {
+        byte[] header = "{\"alg\":\"HS256\",\"x\":\"a?c\"}".getBytes(StandardCharsets.UTF_8);
+        header[new String(header, StandardCharsets.UTF_8).indexOf('?')] = (byte) 0xC3; // "a\xC3c": not UTF-8
+        String signingInput = Tokens.b64(header) + "." + Tokens.b64(Tokens.json(validClaims()));
+        String token = signingInput + "." + Tokens.b64(Tokens.signature(signingInput, "HS256", Tokens.HMAC_KEY));
+        assertTrue(refused(sendToken(HS, token), JwtFailure.MALFORMED, token).getMessage().contains("header is not UTF-8"));
+        assertTrue(refused(sendToken("jwt:decode", token), JwtFailure.MALFORMED, token).getMessage()
+                .contains("header is not UTF-8"));
+    }
+
+    @Test
+    void encryptedTokenWhoseHeaderIsNotUtf8IsRefusedAsMalformedBeforeDecryption() {
+        byte[] header = "{\"alg\":\"A256KW\",\"enc\":\"A256GCM\",\"x\":\"a?c\"}".getBytes(StandardCharsets.UTF_8);
+        header[new String(header, StandardCharsets.UTF_8).indexOf('?')] = (byte) 0xC3;
+        String token = Tokens.b64(header) + ".AAAA.AAAA.AAAA.AAAA";
+        String uri = "jwt:decode?" + EncryptionTest.secret("decryptionKey", EncryptionTest.SECRET_32);
+        assertTrue(refused(sendToken(uri, token), JwtFailure.MALFORMED, token).getMessage().contains("header is not UTF-8"));
+    }
+
+    /** A stream cache that does not know its length and never ends; counts what is read from it. */
+    static final class EndlessCache extends InputStream implements StreamCache {
+        private long read;
+        private boolean wasReset;
+
+        @Override
+        public int read() {
+            read++;
+            return 'x';
+        }
+
+        @Override
+        public void reset() {
+            wasReset = true;
+        }
+
+        @Override
+        public void writeTo(OutputStream os) {
+            throw new AssertionError("the body was read whole");
+        }
+
+        @Override
+        public StreamCache copy(Exchange exchange) {
+            return this;
+        }
+
+        @Override
+        public boolean inMemory() {
+            return true;
+        }
+
+        @Override
+        public long length() {
+            return 0;
+        }
+
+        @Override
+        public long position() {
+            return read;
+        }
     }
 
     /** A stream cache that knows its length and fails the test if anything reads it. */

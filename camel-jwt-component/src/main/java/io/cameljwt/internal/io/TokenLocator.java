@@ -1,6 +1,5 @@
 package io.cameljwt.internal.io;
 
-
 import io.cameljwt.JwtConstants;
 import io.cameljwt.JwtFailure;
 import io.cameljwt.internal.TokenRefusal;
@@ -13,6 +12,8 @@ import org.apache.camel.Message;
 public final class TokenLocator {
 
     private static final String BEARER = "bearer";
+    /** What a body may hold around a token (whitespace, line breaks) and still be read. */
+    private static final int BODY_MARGIN = 1024;
 
     private final String tokenHeader;
     private final int maxTokenLength;
@@ -30,12 +31,17 @@ public final class TokenLocator {
         if (isBlank(token) && tokenHeader != null && !tokenHeader.isEmpty()) {
             token = stripBearer(message.getHeader(tokenHeader, String.class));
         }
-        if (isBlank(token)) {
-            // a body far larger than any acceptable token is refused unread (a token plus up to 1 KiB of whitespace)
-            if (BodyText.knownSize(message.getBody()) > maxTokenLength + 1024L) {
+        if (isBlank(token) && message.getBody() != null) {
+            // a body larger than any acceptable token (a token plus up to 1 KiB of whitespace) is refused: unread when
+            // its size is known, else once that much of the stream has been read
+            int limit = (int) Math.min((long) maxTokenLength + BODY_MARGIN, Integer.MAX_VALUE - 16);
+            if (BodyText.knownSize(message.getBody()) > limit) {
                 throw tooLarge();
             }
-            token = BodyText.read(message);
+            token = BodyText.readAtMost(message, limit);
+            if (token == null) {
+                throw tooLarge();
+            }
         }
         if (isBlank(token)) {
             throw new TokenRefusal(JwtFailure.TOKEN_MISSING,

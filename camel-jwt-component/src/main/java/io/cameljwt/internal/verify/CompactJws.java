@@ -1,6 +1,5 @@
 package io.cameljwt.internal.verify;
 
-import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Map;
 
@@ -33,7 +32,7 @@ public final class CompactJws {
         try {
             jws.setCompactSerialization(token);
         } catch (JoseException | RuntimeException e) {
-            throw new TokenRefusal(JwtFailure.MALFORMED, "the token header is not a JSON object");
+            throw new TokenRefusal(JwtFailure.MALFORMED, "the token header is not a JSON object with unique member names");
         }
         Object alg = jws.getHeaders().getObjectHeaderValue("alg");
         if (!(alg instanceof String)) {
@@ -53,12 +52,14 @@ public final class CompactJws {
     }
 
     /**
-     * Bounds the work of reading the JOSE header (nesting depth, number length) before jose4j parses it, for a JWS or a
-     * JWE whose form {@link #checkSyntax} has accepted: its header is then canonical Base64url, decoded as jose4j will.
+     * Checks the JOSE header text before jose4j parses it, for a JWS or a JWE whose form {@link #checkSyntax} has
+     * accepted (its header is then canonical Base64url): strict UTF-8, since jose4j would read invalid bytes as
+     * replacement characters, and bounded work (nesting depth, number length). jose4j's parser then refuses duplicate
+     * member names.
      */
     public static void checkHeaderLimits(String token) throws TokenRefusal {
-        JsonLimits.check(new String(Base64.getUrlDecoder().decode(token.substring(0, token.indexOf('.'))),
-                StandardCharsets.UTF_8), "header");
+        byte[] header = Base64.getUrlDecoder().decode(token.substring(0, token.indexOf('.')));
+        JsonLimits.check(TokenParser.strictUtf8(header, "header"), "header");
     }
 
     /** The JOSE header as a map. */

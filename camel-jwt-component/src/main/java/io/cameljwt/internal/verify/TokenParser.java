@@ -22,23 +22,37 @@ public final class TokenParser {
 
     /** The contents of a JWS whose signature was verified. */
     public static JwtContents contents(JsonWebSignature jws) throws TokenRefusal {
-        String payload;
+        byte[] bytes;
         try {
-            // strict: invalid UTF-8 is refused rather than read as replacement characters (RFC 8725 section 3.7)
-            payload = StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(jws.getUnverifiedPayloadBytes()))
-                    .toString();
-        } catch (CharacterCodingException | RuntimeException e) {
+            bytes = jws.getUnverifiedPayloadBytes();
+        } catch (RuntimeException e) {
             throw new TokenRefusal(JwtFailure.MALFORMED, "the token payload is not UTF-8 text");
         }
+        String payload = strictUtf8(bytes, "payload");
         return new JwtContents(CompactJws.header(jws), claims(payload), payload);
     }
 
     /** The contents of a JWS, without verifying anything but its form. */
     public static JwtContents decode(String token) throws TokenRefusal {
         return contents(CompactJws.parse(token));
+    }
+
+    /**
+     * The text of a header or payload; invalid UTF-8 is refused rather than read as replacement characters (RFC 8725
+     * section 3.7), so what is checked is what was signed.
+     *
+     * @param part "header" or "payload", for the message
+     */
+    static String strictUtf8(byte[] bytes, String part) throws TokenRefusal {
+        try {
+            return StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes))
+                    .toString();
+        } catch (CharacterCodingException e) {
+            throw new TokenRefusal(JwtFailure.MALFORMED, "the token " + part + " is not UTF-8 text");
+        }
     }
 
     private static Map<String, Object> claims(String payload) throws TokenRefusal {

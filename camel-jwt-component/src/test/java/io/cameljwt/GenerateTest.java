@@ -1,5 +1,7 @@
 package io.cameljwt;
 
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,6 +15,7 @@ import org.jose4j.jws.JsonWebSignature;
 import org.jose4j.lang.JoseException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.NullSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -173,6 +176,87 @@ class GenerateTest extends JwtRouteTestSupport {
             Exchange result = send(GEN, body, Map.of());
             assertInstanceOf(InvalidPayloadException.class, result.getException(), () -> body + " gave " + result.getException());
         }
+    }
+
+    static Stream<Arguments> timeClaimsThatAreNotNumbers() {
+        return Stream.of("exp", "nbf", "iat").flatMap(name -> Stream.of(
+                Arguments.of(name, "null", null),
+                Arguments.of(name, "text", "1767225600"),
+                Arguments.of(name, "boolean", true),
+                Arguments.of(name, "object", Map.of("seconds", 1767225600L)),
+                Arguments.of(name, "array", List.of(1767225600L))));
+    }
+
+    @ParameterizedTest(name = "{0} as {1}")
+    @MethodSource("timeClaimsThatAreNotNumbers")
+    void timeClaimThatIsNotANumberIsRefusedFromTheBodyTheJsonTextAndTheHeader(String name, String kind, Object value)
+            throws Exception {
+        Map<String, Object> claims = new LinkedHashMap<>();
+        claims.put("sub", "x");
+        claims.put(name, value);
+        String json = new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(claims);
+        String uri = GEN + "&notBefore=1m"; // every time claim has a value from the URI that the message would replace
+        for (Exchange result : List.of(send(uri, claims, Map.of()), send(uri, json, Map.of()),
+                send(uri, null, Map.of(JwtConstants.JWT_CLAIMS, claims)))) {
+            InvalidPayloadException e = assertInstanceOf(InvalidPayloadException.class, result.getException(),
+                    () -> "got " + result.getException());
+            assertTrue(causeMessages(e).contains("the claim " + name + " is not a NumericDate"), causeMessages(e));
+        }
+    }
+
+    @Test
+    void nullExpInTheBodyIsRefusedRatherThanIssuingATokenWithoutExpiry() {
+        String body = "{\"sub\":\"x\",\"exp\":null}";
+        Exchange result = send(GEN, body, Map.of());
+        assertInstanceOf(InvalidPayloadException.class, result.getException(), () -> "got " + result.getException());
+        assertEquals(body, result.getMessage().getBody(), "no token was written");
+    }
+
+    @Test
+    void nullExpIsRefusedEvenWhereTokensWithoutExpiryAreAllowed() {
+        Exchange result = send(GEN + "&expiresIn=0&allowNoExpiry=true", "{\"sub\":\"x\",\"exp\":null}", Map.of());
+        assertInstanceOf(InvalidPayloadException.class, result.getException(), () -> "got " + result.getException());
+    }
+
+    @Test
+    void fractionalTimeClaimIsANumericDateAndIsSignedAsGiven() throws Exception {
+        // RFC 7519 section 2: a NumericDate may be non-integer
+        double exp = now() + 60.5;
+        assertEquals(exp, claimsOf(generate(GEN, "{\"exp\":" + exp + "}")).get("exp"));
+    }
+
+    static Stream<Object> bodiesWithADuplicateMemberName() {
+        String json = "{\"sub\":\"x\",\"role\":\"user\",\"role\":\"admin\"}";
+        return Stream.of(json, json.getBytes(StandardCharsets.UTF_8),
+                new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)),
+                "{\"sub\":\"x\",\"tenant\":{\"id\":\"a\",\"id\":\"b\"}}");
+    }
+
+    @ParameterizedTest
+    @MethodSource("bodiesWithADuplicateMemberName")
+    void jsonBodyWithADuplicateMemberNameIsRefusedRatherThanSignedWithOneOfThem(Object body) {
+        Exchange result = send(GEN, body, Map.of());
+        assertInstanceOf(InvalidPayloadException.class, result.getException(), () -> "got " + result.getException());
+    }
+
+    /** A POJO whose getter and any-getter both write {@code role}. */
+    public static class TwoRoles {
+        public String getRole() {
+            return "user";
+        }
+
+        @com.fasterxml.jackson.annotation.JsonAnyGetter
+        public Map<String, Object> getOthers() {
+            return Map.of("role", "admin");
+        }
+    }
+
+    @Test
+    void pojoThatWritesAMemberNameTwiceIsRefused() {
+        Exchange asBody = send(GEN, new TwoRoles(), Map.of());
+        assertInstanceOf(InvalidPayloadException.class, asBody.getException(), () -> "got " + asBody.getException());
+        Exchange asClaim = send(GEN, Map.of("sub", "x", "profile", new TwoRoles()), Map.of());
+        assertInstanceOf(InvalidPayloadException.class, asClaim.getException(), () -> "got " + asClaim.getException());
     }
 
     @Test

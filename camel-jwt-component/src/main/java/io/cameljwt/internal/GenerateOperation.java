@@ -7,6 +7,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.StreamWriteFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
@@ -55,8 +58,13 @@ public final class GenerateOperation implements Processor {
                     "Option 'expiresIn' is 0, which issues tokens that never expire: set allowNoExpiry=true to mean it");
         }
         this.config = config;
-        // a JSON body with text after the object is refused, not half read
-        this.mapper = JsonMapper.builder().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).build();
+        // a JSON body with text after the object is refused, not half read; a member name given twice is refused, not
+        // read as its last value (what checked the claims may have read the first), and never written twice
+        this.mapper = JsonMapper.builder()
+                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+                .enable(StreamWriteFeature.STRICT_DUPLICATE_DETECTION)
+                .build();
         this.input = new ClaimsInput(mapper);
         this.signer = new JwsSigner(key, config.getType(), config.getJoseHeaders());
         this.reuse = new TokenReuse(config, mapper);
@@ -71,13 +79,23 @@ public final class GenerateOperation implements Processor {
         Map<String, Object> claims = uriClaims(now);
         claims.putAll(messageClaims);
         for (String name : TIME_CLAIMS.keySet()) {
-            Object value = claims.get(name);
-            if (value != null && ClaimValues.numericDate(value) == null) {
+            // null too: a JSON null would leave the token without the time the URI sets (an exp: never expires)
+            if (claims.containsKey(name) && ClaimValues.numericDate(claims.get(name)) == null) {
                 throw new InvalidPayloadException(exchange, Map.class, exchange.getMessage(),
-                        new IllegalArgumentException("the claim " + name + " is not a NumericDate (seconds since 1970)"));
+                        new IllegalArgumentException("the claim " + name + " is not a NumericDate (a number of seconds"
+                                                     + " since 1970): leave it out to have '" + TIME_CLAIMS.get(name)
+                                                     + "' write it"));
             }
         }
-        String token = reuse.token(messageClaims, now, () -> encrypted(signer.sign(mapper.writeValueAsString(claims))));
+        String payload;
+        try {
+            payload = mapper.writeValueAsString(claims);
+        } catch (JsonProcessingException e) {
+            // a POJO among the claims that writes a member name twice, or that Jackson cannot write
+            throw new InvalidPayloadException(exchange, Map.class, exchange.getMessage(),
+                    new IllegalArgumentException("the claims cannot be written as a JSON object with unique member names"));
+        }
+        String token = reuse.token(messageClaims, now, () -> encrypted(signer.sign(payload)));
         Message message = exchange.getMessage();
         String outputHeader = config.getOutputHeader();
         if (outputHeader == null || outputHeader.isEmpty()) {

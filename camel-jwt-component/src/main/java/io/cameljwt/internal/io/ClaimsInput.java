@@ -1,5 +1,6 @@
 package io.cameljwt.internal.io;
 
+import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -13,7 +14,7 @@ import org.apache.camel.Message;
 
 /**
  * Reads the claims generate signs: the body (a {@code Map}, JSON object text or a POJO), overlaid by header
- * {@code CamelJwtClaims}.
+ * {@code CamelJwtClaims}, except where that header holds what validate or decode wrote about another token.
  */
 public final class ClaimsInput {
 
@@ -26,12 +27,17 @@ public final class ClaimsInput {
         this.mapper = mapper;
     }
 
-    /** The message's claims; an empty map when the body is empty. */
+    /**
+     * The message's claims; an empty map when the body is empty. Header {@code CamelJwtClaims} is left out while the
+     * message carries {@code CamelJwtVerified}, which validate and decode write with it: those are the claims of
+     * the token they read, and re-signing them would hand its issuer, audience and lifetime to the new token. A route
+     * that means to carry claims over puts them in the body, or removes {@code CamelJwtVerified}.
+     */
     public Map<String, Object> read(Exchange exchange) throws InvalidPayloadException {
         Message message = exchange.getMessage();
         Map<String, Object> claims = fromBody(exchange, message.getBody());
         Object header = message.getHeader(JwtConstants.JWT_CLAIMS);
-        if (header != null) {
+        if (header != null && message.getHeader(JwtConstants.JWT_VERIFIED) == null) {
             claims.putAll(fromValue(exchange, header, Map.class));
         }
         return claims;
@@ -41,7 +47,8 @@ public final class ClaimsInput {
         if (body == null) {
             return new LinkedHashMap<>();
         }
-        if (body instanceof byte[] || body instanceof java.io.InputStream || body instanceof org.apache.camel.StreamCache) {
+        if (body instanceof byte[] || body instanceof java.io.InputStream || body instanceof java.io.Reader
+                || body instanceof org.apache.camel.StreamCache) {
             body = BodyText.read(exchange.getMessage());
         }
         if (body instanceof CharSequence text) {
@@ -72,8 +79,9 @@ public final class ClaimsInput {
             throw new InvalidPayloadException(exchange, type);
         }
         try {
-            return mapper.convertValue(value, MAP);
-        } catch (IllegalArgumentException e) {
+            // through JSON text rather than convertValue, so a POJO that writes a member name twice is refused
+            return mapper.readValue(mapper.writeValueAsBytes(value), MAP);
+        } catch (IOException | IllegalArgumentException e) {
             throw new InvalidPayloadException(exchange, type);
         }
     }

@@ -613,6 +613,22 @@ class RemoteKeysTest extends JwtRouteTestSupport {
         }
     }
 
+    @Test
+    void textFromTheKeyServerReachesTheErrorMessageCleaned() {
+        try (JwksServer server = JwksServer.http()) {
+            String issuer = server.issuerUrl("shop");
+            // JSON escapes: CR LF, ESC, a right-to-left override and quotes, as a provider's document may hold them
+            server.serve("/realms/shop/.well-known/openid-configuration", "application/json",
+                    "{\"issuer\":\"https://evil.example/\\r\\nWARN forged \\u001b[31m \\u202e \\\"quoted\\\"\","
+                    + "\"jwks_uri\":\"" + server.url() + "\"}");
+            String token = token(K1, "iss", issuer);
+            Message out = accepted(sendToken("jwt:validate?failOnInvalid=false&issuerUri=" + issuer, token));
+            assertEquals("KEYS_UNAVAILABLE", out.getHeader(JwtConstants.JWT_ERROR));
+            String message = out.getHeader(JwtConstants.JWT_ERROR_MESSAGE, String.class);
+            assertTrue(message.contains("another issuer (https://evil.example/??WARN forged ?[31m ? 'quoted')"), message);
+        }
+    }
+
     // --- configuration ---------------------------------------------------------------------------------------------
 
     @Test

@@ -36,7 +36,7 @@ import org.slf4j.LoggerFactory;
  * provider withdrew during an outage stops verifying; tokens are then refused as {@code KEYS_UNAVAILABLE};</li>
  * <li>a JWK Set that arrives but holds no usable key is the provider's word, not an outage: the cached keys are
  * dropped too, and it is logged at ERROR (usually the {@code algorithm} option fits none of the provider's keys);</li>
- * <li>a token without {@code kid} is tried against at most {@link #MAX_TRIED_WITHOUT_KID} keys;</li>
+ * <li>a token is tried against at most {@link #MAX_TRIED_WITHOUT_KID} keys (more only fit one without {@code kid});</li>
  * <li>no message waits longer than {@code timeout} for a fetch, and no fetch lasts longer ({@link HttpDocuments}).</li>
  * </ul>
  * jose4j's {@code HttpsJwks} caches too, but makes a thread with an unknown {@code kid} wait behind another's fetch
@@ -48,8 +48,9 @@ final class RemoteJwks {
     private static final Logger LOG = LoggerFactory.getLogger(RemoteJwks.class);
 
     /**
-     * A token without {@code kid} is tried against every key that fits its algorithm, each a signature check; a set
-     * with more keys than this for one algorithm has rotated keys, whose tokens name their kid.
+     * A token without {@code kid} is tried against every key that fits its algorithm (and one with a kid against the
+     * keys without one too), each a signature check; a set with more keys than this for one algorithm has rotated
+     * keys, whose tokens name their kid and whose keys have one.
      */
     static final int MAX_TRIED_WITHOUT_KID = 3;
 
@@ -133,11 +134,12 @@ final class RemoteJwks {
             // no refetch allowed yet: an unknown kid is KEY_NOT_FOUND below
         }
         List<KeyEntry> candidates = fetched.keys().candidates(algorithm, kid);
-        if (kid == null && candidates.size() > MAX_TRIED_WITHOUT_KID) {
-            throw new TokenRefusal(JwtFailure.KEY_NOT_FOUND, "the token has no kid, and " + candidates.size() + " "
-                                                             + algorithm + " keys of " + name() + " fit it: a token"
-                                                             + " without kid is tried against at most "
-                                                             + MAX_TRIED_WITHOUT_KID);
+        if (candidates.size() > MAX_TRIED_WITHOUT_KID) {
+            // without a kid every key fits; with one, so do the keys that have none
+            String fitting = candidates.size() + " " + algorithm + " keys of " + name();
+            String why = kid == null ? "the token has no kid, and " + fitting + " fit it"
+                    : fitting + " fit the token's kid (a key without kid fits any)";
+            throw new TokenRefusal(JwtFailure.KEY_NOT_FOUND, why + ": at most " + MAX_TRIED_WITHOUT_KID + " are tried");
         }
         return candidates;
     }

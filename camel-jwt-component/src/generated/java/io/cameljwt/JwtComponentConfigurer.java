@@ -64,6 +64,8 @@ public class JwtComponentConfigurer extends PropertyConfigurerSupport implements
         case "jwks": getOrCreateConfiguration(target).setJwks(property(camelContext, java.lang.String.class, value)); return true;
         case "jwkscachettl":
         case "jwksCacheTtl": getOrCreateConfiguration(target).setJwksCacheTtl(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "jwksmaxstale":
+        case "jwksMaxStale": getOrCreateConfiguration(target).setJwksMaxStale(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "jwksrefreshinterval":
         case "jwksRefreshInterval": getOrCreateConfiguration(target).setJwksRefreshInterval(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "jwkstimeout":
@@ -172,6 +174,8 @@ public class JwtComponentConfigurer extends PropertyConfigurerSupport implements
         case "jwks": return java.lang.String.class;
         case "jwkscachettl":
         case "jwksCacheTtl": return long.class;
+        case "jwksmaxstale":
+        case "jwksMaxStale": return long.class;
         case "jwksrefreshinterval":
         case "jwksRefreshInterval": return long.class;
         case "jwkstimeout":
@@ -281,6 +285,8 @@ public class JwtComponentConfigurer extends PropertyConfigurerSupport implements
         case "jwks": return getOrCreateConfiguration(target).getJwks();
         case "jwkscachettl":
         case "jwksCacheTtl": return getOrCreateConfiguration(target).getJwksCacheTtl();
+        case "jwksmaxstale":
+        case "jwksMaxStale": return getOrCreateConfiguration(target).getJwksMaxStale();
         case "jwksrefreshinterval":
         case "jwksRefreshInterval": return getOrCreateConfiguration(target).getJwksRefreshInterval();
         case "jwkstimeout":

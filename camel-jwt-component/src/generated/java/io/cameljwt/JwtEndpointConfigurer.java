@@ -54,6 +54,8 @@ public class JwtEndpointConfigurer extends PropertyConfigurerSupport implements 
         case "jwks": target.getConfiguration().setJwks(property(camelContext, java.lang.String.class, value)); return true;
         case "jwkscachettl":
         case "jwksCacheTtl": target.getConfiguration().setJwksCacheTtl(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "jwksmaxstale":
+        case "jwksMaxStale": target.getConfiguration().setJwksMaxStale(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "jwksrefreshinterval":
         case "jwksRefreshInterval": target.getConfiguration().setJwksRefreshInterval(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "jwkstimeout":
@@ -157,6 +159,8 @@ public class JwtEndpointConfigurer extends PropertyConfigurerSupport implements 
         case "jwks": return java.lang.String.class;
         case "jwkscachettl":
         case "jwksCacheTtl": return long.class;
+        case "jwksmaxstale":
+        case "jwksMaxStale": return long.class;
         case "jwksrefreshinterval":
         case "jwksRefreshInterval": return long.class;
         case "jwkstimeout":
@@ -261,6 +265,8 @@ public class JwtEndpointConfigurer extends PropertyConfigurerSupport implements 
         case "jwks": return target.getConfiguration().getJwks();
         case "jwkscachettl":
         case "jwksCacheTtl": return target.getConfiguration().getJwksCacheTtl();
+        case "jwksmaxstale":
+        case "jwksMaxStale": return target.getConfiguration().getJwksMaxStale();
         case "jwksrefreshinterval":
         case "jwksRefreshInterval": return target.getConfiguration().getJwksRefreshInterval();
         case "jwkstimeout":

@@ -23,7 +23,7 @@ public class JwtEndpointUriFactory extends org.apache.camel.support.component.En
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(53);
+        Set<String> props = new HashSet<>(54);
         props.add("algorithm");
         props.add("allowCompression");
         props.add("allowNoExpiry");
@@ -42,6 +42,7 @@ public class JwtEndpointUriFactory extends org.apache.camel.support.component.En
         props.add("joseHeaders");
         props.add("jwks");
         props.add("jwksCacheTtl");
+        props.add("jwksMaxStale");
         props.add("jwksRefreshInterval");
         props.add("jwksTimeout");
         props.add("jwksUri");

@@ -18,6 +18,9 @@ import org.apache.camel.support.jsse.SSLContextParameters;
 @UriParams
 public class JwtConfiguration implements Cloneable {
 
+    /** The floor of {@code jwksRefreshInterval}, in milliseconds. */
+    private static final long MIN_JWKS_REFRESH_INTERVAL = 1000;
+
     // --- keys and algorithms ---------------------------------------------------------------------------------------
 
     @UriParam(label = "security",
@@ -75,13 +78,19 @@ public class JwtConfiguration implements Cloneable {
     @UriParam(label = "security", defaultValue = "10m", javaType = "java.time.Duration",
               description = "How long fetched keys are used before they are fetched again.")
     private long jwksCacheTtl = 10 * 60 * 1000L;
+    @UriParam(label = "security", defaultValue = "12h", javaType = "java.time.Duration",
+              description = "How long fetched keys may go on serving while fetching them again fails, counted from the"
+                            + " last fetch that succeeded; then they are dropped, tokens are refused as"
+                            + " KEYS_UNAVAILABLE and the health check reports DOWN. At least `jwksCacheTtl`.")
+    private long jwksMaxStale = 12 * 60 * 60 * 1000L;
     @UriParam(label = "security", defaultValue = "30s", javaType = "java.time.Duration",
               description = "The least time between two fetches of one JWK Set: a token with an unknown `kid`, or a"
-                            + " failed fetch, triggers a new fetch only once this has passed since the last one.")
+                            + " failed fetch, triggers a new fetch only once this has passed since the last one."
+                            + " At least 1s.")
     private long jwksRefreshInterval = 30 * 1000L;
     @UriParam(label = "security", defaultValue = "5s", javaType = "java.time.Duration",
-              description = "The longest a message waits for keys being fetched; also the connect and read timeout of"
-                            + " each fetch.")
+              description = "The longest a message waits for keys being fetched; also the deadline of each whole fetch"
+                            + " (connecting, status, headers and body, redirects included).")
     private long jwksTimeout = 5 * 1000L;
     @UriParam(label = "security",
               description = "TLS settings (a trust store for a private CA) for fetching remote keys.")
@@ -253,8 +262,14 @@ public class JwtConfiguration implements Cloneable {
         checkSeconds("reuseUntil", reuseUntil);
         checkPositive("jwksCacheTtl", jwksCacheTtl);
         checkPositive("jwksTimeout", jwksTimeout);
-        if (jwksRefreshInterval < 0) {
-            throw new IllegalArgumentException("Option 'jwksRefreshInterval' must not be negative");
+        if (jwksMaxStale < jwksCacheTtl) {
+            throw new IllegalArgumentException("Option 'jwksMaxStale' must be at least 'jwksCacheTtl' ("
+                                               + jwksCacheTtl + " ms): keys are not dropped before they are due for"
+                                               + " a refetch");
+        }
+        if (jwksRefreshInterval < MIN_JWKS_REFRESH_INTERVAL) {
+            // below it, each token with a made-up kid could make the endpoint fetch: a flood of the provider
+            throw new IllegalArgumentException("Option 'jwksRefreshInterval' must be at least 1s");
         }
         if (maxPbes2Count < 1000 || maxPbes2Count > 2_499_999) {
             // RFC 7518 section 4.8.1.2 asks senders for at least 1000; jose4j refuses more than 2499999 anyway
@@ -406,6 +421,14 @@ public class JwtConfiguration implements Cloneable {
 
     public void setJwksCacheTtl(long jwksCacheTtl) {
         this.jwksCacheTtl = jwksCacheTtl;
+    }
+
+    public long getJwksMaxStale() {
+        return jwksMaxStale;
+    }
+
+    public void setJwksMaxStale(long jwksMaxStale) {
+        this.jwksMaxStale = jwksMaxStale;
     }
 
     public long getJwksRefreshInterval() {

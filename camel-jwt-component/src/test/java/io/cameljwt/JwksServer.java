@@ -8,6 +8,8 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -44,7 +46,13 @@ import org.apache.camel.support.jsse.TrustManagersParameters;
  * A real HTTP(S) server on 127.0.0.1 (a free port) that plays an identity provider's key endpoint for the remote-keys
  * tests: it serves a JWK Set at {@code /jwks} and any other document (OpenID discovery), counts requests per path and
  * switches behaviour at any time: {@link #ok()}, {@link #down()}, {@link #status(int)}, {@link #garbage()},
- * {@link #hang()} / {@link #release()}. Every behaviour also exists per path.
+ * {@link #trickle()}, {@link #trickleHeaders()}, {@link #hang()} / {@link #release()}. Every behaviour also exists per
+ * path.
+ *
+ * <p>A plain HTTP server answers through a front of its own (a socket that reads each request's head, then passes it
+ * on with {@code Connection: close}, so each request is a connection of its own): the JDK's {@code HttpServer}
+ * writes the status line and headers itself, and only the front can send them a byte at a time. An HTTPS server has
+ * no front, so {@link #trickleHeaders()} is for plain HTTP.
  *
  * <p>Requests run on a thread pool of their own, so a hung request never holds up another path. {@link #close()}
  * releases hung requests, stops the server at once and deletes its files.
@@ -63,10 +71,14 @@ final class JwksServer implements AutoCloseable {
     static final String JWKS_PATH = "/jwks";
 
     /** What the server answers on a path. */
-    private enum Mode { OK, DOWN, STATUS, GARBAGE, HANG, TRICKLE }
+    private enum Mode { OK, DOWN, STATUS, GARBAGE, HANG, TRICKLE, TRICKLE_HEADERS, REDIRECT }
 
-    private record Behaviour(Mode mode, int status) {
+    private record Behaviour(Mode mode, int status, String location) {
         static final Behaviour OK = new Behaviour(Mode.OK, 200);
+
+        Behaviour(Mode mode, int status) {
+            this(mode, status, null);
+        }
     }
 
     private record Document(String contentType, byte[] body) {
@@ -81,6 +93,9 @@ final class JwksServer implements AutoCloseable {
     private static final char[] SERVER_STORE_PASSWORD = "jwks-server-key".toCharArray();
 
     private final HttpServer server;
+    /** Plain HTTP only: the socket clients connect to, in front of {@link #server}; null for HTTPS. */
+    private final ServerSocket front;
+    private final AtomicInteger abandoned = new AtomicInteger();
     private final ExecutorService executor;
     private final Path trustStore;
     private final Map<String, Document> documents = new ConcurrentHashMap<>();
@@ -106,13 +121,18 @@ final class JwksServer implements AutoCloseable {
             HttpsServer httpsServer = HttpsServer.create(address, 0);
             httpsServer.setHttpsConfigurator(new HttpsConfigurator(serverSslContext(keyStore)));
             this.server = httpsServer;
+            this.front = null;
         } else {
             this.trustStore = null;
             this.server = HttpServer.create(address, 0);
+            this.front = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
         }
         server.setExecutor(executor);
         server.createContext("/", this::handle);
         server.start();
+        if (front != null) {
+            executor.execute(this::acceptAtFront);
+        }
         serveKeys("{\"keys\":[]}");
     }
 
@@ -151,7 +171,7 @@ final class JwksServer implements AutoCloseable {
     /** {@code http://127.0.0.1:PORT} or {@code https://127.0.0.1:PORT}, without a trailing slash. */
     String baseUrl() {
         String scheme = trustStore != null ? "https" : "http";
-        return scheme + "://127.0.0.1:" + server.getAddress().getPort();
+        return scheme + "://127.0.0.1:" + (front != null ? front.getLocalPort() : server.getAddress().getPort());
     }
 
     /** A Keycloak-like issuer on this server: {@code baseUrl() + "/realms/" + name}. */
@@ -225,6 +245,11 @@ final class JwksServer implements AutoCloseable {
         behaviours.put(path, new Behaviour(Mode.STATUS, status));
     }
 
+    /** {@code path} answers {@code 302 Found} with this {@code Location} (any text, as a server may send it). */
+    void redirect(String path, String location) {
+        behaviours.put(path, new Behaviour(Mode.REDIRECT, 302, location));
+    }
+
     /** The JWK Set path answers 200 {@code application/json} with a body that is not JSON at all. */
     void garbage() {
         garbage(JWKS_PATH);
@@ -241,6 +266,33 @@ final class JwksServer implements AutoCloseable {
      */
     void trickle() {
         behaviours.put(JWKS_PATH, new Behaviour(Mode.TRICKLE, 200));
+    }
+
+    /**
+     * Requests to the JWK Set path get the status line {@code HTTP/1.1 200 OK} and then a header a byte every 100 ms
+     * that never ends, until the client goes away or the server closes: each byte within any read timeout, so only a
+     * deadline for the whole request ends it. Plain HTTP only.
+     */
+    void trickleHeaders() {
+        if (front == null) {
+            throw new IllegalStateException("an HTTPS server cannot trickle its headers: use JwksServer.http()");
+        }
+        behaviours.put(JWKS_PATH, new Behaviour(Mode.TRICKLE_HEADERS, 200));
+    }
+
+    /**
+     * Waits until at least {@code count} requests that {@link #trickleHeaders()} held were closed by the client, at
+     * most {@code timeout}; returns whether they were. Shows that a client gave a stuck connection up.
+     */
+    boolean awaitAbandoned(int count, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (abandoned.get() < count) {
+            if (System.nanoTime() > deadline) {
+                return false;
+            }
+            java.util.concurrent.locks.LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(10));
+        }
+        return true;
     }
 
     /**
@@ -346,6 +398,13 @@ final class JwksServer implements AutoCloseable {
         synchronized (hangLock) {
             gate.countDown();
         }
+        if (front != null) {
+            try {
+                front.close();
+            } catch (IOException e) {
+                // closing: nothing to do about it
+            }
+        }
         server.stop(0);
         executor.shutdownNow();
         if (trustStore != null) {
@@ -370,6 +429,10 @@ final class JwksServer implements AutoCloseable {
                         ("error " + behaviour.status()).getBytes(StandardCharsets.UTF_8));
                 case GARBAGE -> send(exchange, 200, "application/json", GARBAGE.getBytes(StandardCharsets.UTF_8));
                 case TRICKLE -> trickle(exchange);
+                case REDIRECT -> {
+                    exchange.getResponseHeaders().set("Location", behaviour.location());
+                    exchange.sendResponseHeaders(behaviour.status(), -1);
+                }
                 default -> {
                     Document document = documents.get(path);
                     if (document == null) {
@@ -402,6 +465,101 @@ final class JwksServer implements AutoCloseable {
                     return;
                 }
             }
+        }
+    }
+
+    /** Takes each connection at the front and answers it on a thread of its own. */
+    private void acceptAtFront() {
+        while (!closed) {
+            Socket client;
+            try {
+                client = front.accept();
+            } catch (IOException e) {
+                return; // the front was closed
+            }
+            try {
+                executor.execute(() -> relay(client));
+            } catch (java.util.concurrent.RejectedExecutionException e) {
+                closeQuietly(client);
+                return;
+            }
+        }
+    }
+
+    /**
+     * One connection at the front: reads the request's head; trickles the headers of the answer itself if the path
+     * says so, else passes the request on to the server with {@code Connection: close} and copies the answer back.
+     */
+    private void relay(Socket client) {
+        try (client) {
+            String head = readHead(client.getInputStream());
+            if (head == null) {
+                return;
+            }
+            String[] requestLine = head.substring(0, head.indexOf('\r')).split(" ");
+            String path = requestLine.length > 1 ? URI.create(requestLine[1]).getPath() : "";
+            if (behaviours.getOrDefault(path, Behaviour.OK).mode() == Mode.TRICKLE_HEADERS) {
+                counts.computeIfAbsent(path, p -> new AtomicInteger()).incrementAndGet();
+                trickleHeaders(client.getOutputStream());
+                return;
+            }
+            try (Socket backend = new Socket(InetAddress.getLoopbackAddress(), server.getAddress().getPort())) {
+                OutputStream toServer = backend.getOutputStream();
+                toServer.write(oneRequestPerConnection(head).getBytes(StandardCharsets.ISO_8859_1));
+                toServer.flush();
+                backend.getInputStream().transferTo(client.getOutputStream());
+            }
+        } catch (IOException | RuntimeException e) {
+            // the client or the server went away: nothing to answer
+        }
+    }
+
+    /** The request head up to and with its blank line; null if the client closed first or it is over 16 KiB. */
+    private static String readHead(InputStream in) throws IOException {
+        InputStream buffered = new java.io.BufferedInputStream(in);
+        StringBuilder head = new StringBuilder();
+        for (int c = buffered.read(); c >= 0 && head.length() < 16 * 1024; c = buffered.read()) {
+            head.append((char) c);
+            if (head.length() >= 4 && head.lastIndexOf("\r\n\r\n") == head.length() - 4) {
+                return head.toString();
+            }
+        }
+        return null;
+    }
+
+    /** The head without its Connection header and with {@code Connection: close}: the front sees every request. */
+    private static String oneRequestPerConnection(String head) {
+        StringBuilder out = new StringBuilder();
+        for (String line : head.substring(0, head.length() - 4).split("\r\n")) {
+            if (!line.regionMatches(true, 0, "Connection:", 0, 11)) {
+                out.append(line).append("\r\n");
+            }
+        }
+        return out.append("Connection: close\r\n\r\n").toString();
+    }
+
+    /** The status line, then a header that never ends, a byte every 100 ms, until the client goes or we close. */
+    private void trickleHeaders(OutputStream out) {
+        try {
+            out.write("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nX-Slow: ".getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            while (!closed) {
+                Thread.sleep(100); // the pace of the trickle, not a wait for something in the test
+                out.write('x');
+                out.flush();
+            }
+        } catch (IOException e) {
+            abandoned.incrementAndGet(); // the client closed the connection
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void closeQuietly(Socket socket) {
+        try {
+            socket.close();
+        } catch (IOException e) {
+            // nothing to do
         }
     }
 

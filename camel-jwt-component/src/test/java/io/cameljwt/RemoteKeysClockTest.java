@@ -3,6 +3,8 @@ package io.cameljwt;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -11,6 +13,8 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import io.cameljwt.internal.TokenRefusal;
 import io.cameljwt.internal.remote.RemoteKeys;
+import io.cameljwt.internal.remote.RemoteKeysHealthCheck;
+import org.apache.camel.health.HealthCheck;
 import org.apache.camel.test.junit5.CamelTestSupport;
 import org.junit.jupiter.api.Test;
 
@@ -173,6 +177,57 @@ class RemoteKeysClockTest extends CamelTestSupport {
                 assertEquals(1, keys.candidates("RS256", "k1", null).size(), "the source is free to fetch again");
             }
         }
+    }
+
+    @Test
+    void keysOlderThanMaxStaleAreDroppedWhileFetchesFailAndTheHealthCheckGoesDown() throws Exception {
+        try (JwksServer server = JwksServer.http(); RemoteKeys keys = start(server, jwkSet(K1))) {
+            RemoteKeysHealthCheck check = new RemoteKeysHealthCheck("jwt://validate", Set.of(), keys);
+            keys.candidates("RS256", "k1", null);
+            server.status(500);
+            advance(12 * 60 * 60 * SECOND - 1); // the default jwksMaxStale is 12h
+            assertEquals(1, keys.candidates("RS256", "k1", null).size(), "stale keys serve while fetches fail");
+            awaitFailure(keys);
+            assertEquals(HealthCheck.State.UP, check.call(Map.of()).getState());
+
+            advance(1);
+            assertEquals(JwtFailure.KEYS_UNAVAILABLE, refusal(keys, "k1"));
+            assertFalse(keys.states().get(0).hasKeys());
+            HealthCheck.Result result = check.call(Map.of());
+            assertEquals(HealthCheck.State.DOWN, result.getState());
+            assertTrue(result.getMessage().orElseThrow().contains("500"), result.getMessage().orElseThrow());
+
+            server.ok();
+            advance(30 * SECOND);
+            assertEquals(1, keys.candidates("RS256", "k1", null).size(), "keys that arrive serve again");
+        }
+    }
+
+    @Test
+    void aJwkSetWithoutAUsableKeyDropsTheCachedKeysAndTheHealthCheckGoesDown() throws Exception {
+        try (JwksServer server = JwksServer.http(); RemoteKeys keys = start(server, jwkSet(K1))) {
+            RemoteKeysHealthCheck check = new RemoteKeysHealthCheck("jwt://validate", Set.of(), keys);
+            keys.candidates("RS256", "k1", null);
+            assertEquals(HealthCheck.State.UP, check.call(Map.of()).getState());
+            server.serveKeys("{\"keys\":[]}");
+            advance(30 * SECOND);
+            TokenRefusal refusal = assertThrows(TokenRefusal.class, () -> keys.candidates("RS256", "k2", null));
+            assertEquals(JwtFailure.KEYS_UNAVAILABLE, refusal.reason());
+            assertEquals(JwtFailure.KEYS_UNAVAILABLE, refusal(keys, "k1"), "the keys no longer listed are dropped");
+            HealthCheck.Result result = check.call(Map.of());
+            assertEquals(HealthCheck.State.DOWN, result.getState());
+            assertTrue(result.getMessage().orElseThrow().contains("holds no usable key"),
+                    result.getMessage().orElseThrow());
+            assertEquals(1L, keys.fetchFailures());
+        }
+    }
+
+    private static void awaitFailure(RemoteKeys keys) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (keys.states().get(0).lastFailure() == null && System.nanoTime() < deadline) {
+            Thread.onSpinWait();
+        }
+        assertTrue(keys.states().get(0).lastFailure() != null, "the refetch did not fail in time");
     }
 
     private static boolean fetchedK2(RemoteKeys keys) {

@@ -94,9 +94,9 @@ class RemoteKeysHealthCheckTest extends CamelTestSupport {
         server.stop();
     }
 
-    /** Refetches allowed at once, so each test can make a fetch happen when it wants. */
+    /** Refetches allowed after the least interval (1s), so each test can make a fetch happen soon. */
     private String remoteUri() {
-        return "jwt:validate?jwksUri=" + server.uri("/jwks") + "&jwksRefreshInterval=0";
+        return "jwt:validate?jwksUri=" + server.uri("/jwks") + "&jwksRefreshInterval=1s";
     }
 
     private void startRoute(String routeId, String uri) throws Exception {
@@ -151,7 +151,7 @@ class RemoteKeysHealthCheckTest extends CamelTestSupport {
         assertNull(sendToken("remote", token("victim")).getException());
 
         String id = checkId(remoteUri());
-        assertEquals(ID_PREFIX + "jwt://validate?jwksRefreshInterval=0&jwksUri=" + server.uri("/jwks")
+        assertEquals(ID_PREFIX + "jwt://validate?jwksRefreshInterval=1s&jwksUri=" + server.uri("/jwks")
                              .replace(":", "%3A").replace("/", "%2F"),
                 id, "the id is the endpoint's URI");
         assertTrue(registry().getCheckIDs().contains(id));
@@ -207,7 +207,7 @@ class RemoteKeysHealthCheckTest extends CamelTestSupport {
         server.status = 500;
         // an unknown kid makes the endpoint fetch again, which fails
         JwtValidationException refusal = assertInstanceOf(JwtValidationException.class,
-                sendToken("remote", token("rotated")).getException());
+                Refetch.afterInterval(() -> sendToken("remote", token("rotated"))).getException());
         assertEquals(JwtFailure.KEYS_UNAVAILABLE, refusal.getReason());
 
         HealthCheck.Result result = readiness(checkId(remoteUri()));
@@ -250,7 +250,7 @@ class RemoteKeysHealthCheckTest extends CamelTestSupport {
         // health output, which some endpoints print into JSON unescaped
         server.bodies.put("/.well-known/openid-configuration",
                 json(Map.of("issuer", "evil\",\n\"status\": \"UP", "jwks_uri", server.uri("/jwks"))));
-        String uri = "jwt:validate?issuerUri=" + server.uri("") + "&jwksRefreshInterval=0";
+        String uri = "jwt:validate?issuerUri=" + server.uri("") + "&jwksRefreshInterval=1s";
         startRoute("remote", uri);
         JwtValidationException refusal = assertInstanceOf(JwtValidationException.class,
                 sendToken("remote", token("victim", "iss", server.uri(""))).getException());

@@ -79,12 +79,13 @@ class RemoteKeysTest extends JwtRouteTestSupport {
     void aTokenWithTheNewKidAfterRotationTriggersOneRefetchAndRetiredKeysAreRefused() {
         try (JwksServer server = JwksServer.http()) {
             server.serveKeys(jwkSet(K1));
-            String uri = jwksUri(server, "&jwksRefreshInterval=0");
+            String uri = jwksUri(server, "&jwksRefreshInterval=1s");
             accepted(sendToken(uri, token(K1)));
             assertEquals(1, server.requests());
 
             server.serveKeys(jwkSet(K2));
-            accepted(sendToken(uri, token(K2)));
+            String rotated = token(K2);
+            accepted(Refetch.afterInterval(() -> sendToken(uri, rotated)));
             assertEquals(2, server.requests());
             accepted(sendToken(uri, token(K2)));
             assertEquals(2, server.requests(), "a known kid fetches nothing");
@@ -181,16 +182,17 @@ class RemoteKeysTest extends JwtRouteTestSupport {
     }
 
     @ParameterizedTest
-    @org.junit.jupiter.params.provider.EnumSource(Outage.class)
+    @org.junit.jupiter.params.provider.EnumSource(value = Outage.class, names = { "EMPTY_SET", "NO_USABLE_KEY" },
+                                                  mode = org.junit.jupiter.params.provider.EnumSource.Mode.EXCLUDE)
     void cachedKeysGoOnServingWhileTheProviderFails(Outage outage) throws Exception {
         try (JwksServer server = JwksServer.http()) {
             server.serveKeys(jwkSet(K1));
-            String uri = jwksUri(server, "&jwksRefreshInterval=0");
+            String uri = jwksUri(server, "&jwksRefreshInterval=1s");
             accepted(sendToken(uri, token(K1)));
             breakDown(server, outage);
             // a new kid makes the endpoint refetch, which fails: 503, try again later
             String newKid = token(K2);
-            refused(sendToken(uri, newKid), JwtFailure.KEYS_UNAVAILABLE, newKid);
+            refused(Refetch.afterInterval(() -> sendToken(uri, newKid)), JwtFailure.KEYS_UNAVAILABLE, newKid);
             assertTrue(server.requests() > 1, "the endpoint did try to refetch");
             for (int i = 0; i < 5; i++) {
                 accepted(sendToken(uri, token(K1)));
@@ -198,7 +200,35 @@ class RemoteKeysTest extends JwtRouteTestSupport {
 
             server.serveKeys(jwkSet(K1, K2));
             server.ok();
-            accepted(sendToken(uri, token(K2)));
+            accepted(Refetch.afterInterval(() -> sendToken(uri, newKid)));
+        }
+    }
+
+    /** A JWK Set that arrives but holds no usable key is the provider's word: the keys it no longer lists stop. */
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.EnumSource(value = Outage.class, names = { "EMPTY_SET", "NO_USABLE_KEY" })
+    void aJwkSetWithoutAUsableKeyDropsTheCachedKeysUntilUsableKeysArrive(Outage outage) throws Exception {
+        try (JwksServer server = JwksServer.http()) {
+            server.serveKeys(jwkSet(K1));
+            String uri = jwksUri(server, "&jwksRefreshInterval=1s");
+            accepted(sendToken(uri, token(K1)));
+            breakDown(server, outage);
+            String newKid = token(K2);
+            JwtValidationException e = refused(Refetch.afterInterval(() -> sendToken(uri, newKid)),
+                    JwtFailure.KEYS_UNAVAILABLE, newKid);
+            assertTrue(e.getMessage().contains("holds no usable key"), e.getMessage());
+            String known = token(K1);
+            refused(sendToken(uri, known), JwtFailure.KEYS_UNAVAILABLE, known);
+
+            server.serveKeys(jwkSet(K1, K2));
+            String again = token(K1);
+            long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+            Exchange answer = sendToken(uri, again);
+            while (answer.getException() != null && System.nanoTime() < deadline) {
+                java.util.concurrent.locks.LockSupport.parkNanos(Duration.ofMillis(50).toNanos());
+                answer = sendToken(uri, again);
+            }
+            accepted(answer); // once the interval has passed, the next token fetches the usable set
         }
     }
 
@@ -258,13 +288,16 @@ class RemoteKeysTest extends JwtRouteTestSupport {
     void aHangingRefetchHoldsANewKidNoLongerThanTheTimeoutAndKnownKidsNotAtAll() throws Exception {
         try (JwksServer server = JwksServer.http()) {
             server.serveKeys(jwkSet(K1));
-            String uri = jwksUri(server, "&jwksTimeout=2s&jwksRefreshInterval=0");
+            String uri = jwksUri(server, "&jwksTimeout=2s&jwksRefreshInterval=1s");
             accepted(sendToken(uri, token(K1)));
             server.hang();
             String newKid = token(K2);
-            long start = System.nanoTime();
-            refused(sendToken(uri, newKid), JwtFailure.KEYS_UNAVAILABLE, newKid);
-            assertTrue(Duration.ofNanos(System.nanoTime() - start).toMillis() < 3500);
+            long[] start = new long[1];
+            refused(Refetch.afterInterval(() -> {
+                start[0] = System.nanoTime(); // of the send that reaches the refetch, after the refresh interval
+                return sendToken(uri, newKid);
+            }), JwtFailure.KEYS_UNAVAILABLE, newKid);
+            assertTrue(Duration.ofNanos(System.nanoTime() - start[0]).toMillis() < 3500);
             assertTrue(server.awaitHanging(1, Duration.ofSeconds(5)));
             accepted(sendToken(uri, token(K1))); // the known key does not wait for the hung fetch
         }
@@ -457,7 +490,7 @@ class RemoteKeysTest extends JwtRouteTestSupport {
             server.serveDiscovery(b, server.url("/b/jwks"));
             server.serveKeys(jwkSet(K1));
             server.serve("/b/jwks", "application/json", jwkSet(K2));
-            String uri = "jwt:validate?issuerUri=" + a + "," + b + "&jwksRefreshInterval=0";
+            String uri = "jwt:validate?issuerUri=" + a + "," + b + "&jwksRefreshInterval=1s";
             accepted(sendToken(uri, token(K1, "iss", a)));
             accepted(sendToken(uri, token(K2, "iss", b)));
 
@@ -472,6 +505,127 @@ class RemoteKeysTest extends JwtRouteTestSupport {
             refused(sendToken(uri, numericIss), JwtFailure.ISSUER_MISMATCH, numericIss);
             assertEquals(0, server.requests("/realms/c/.well-known/openid-configuration"));
             assertEquals(0, server.requests() + server.requests("/b/jwks"));
+        }
+    }
+
+    // --- fetch rules: deadline, redirects, JSON limits, tokens without kid -------------------------------------------
+
+    @Test
+    void aKeyServerThatTricklesItsHeadersIsCutOffAtTheTimeoutAndTokensAreAcceptedSoonAfterItRecovers() {
+        try (JwksServer server = JwksServer.http()) {
+            server.trickleHeaders();
+            String uri = jwksUri(server, "&jwksTimeout=1s&jwksRefreshInterval=1s");
+            String token = token(K1);
+            long start = System.nanoTime();
+            refused(sendToken(uri, token), JwtFailure.KEYS_UNAVAILABLE, token);
+            assertTrue(Duration.ofNanos(System.nanoTime() - start).toMillis() < 5000, "a generous bound over 1s");
+            // the fetch gave its connection up: the deadline covers the status line and headers, not the body only
+            assertTrue(server.awaitAbandoned(1, Duration.ofSeconds(5)), "the stuck connection was not closed");
+            assertEquals(1, server.requests());
+
+            server.serveKeys(jwkSet(K1));
+            server.ok();
+            long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos(); // a few refresh intervals
+            Exchange answer = sendToken(uri, token);
+            while (answer.getException() != null && System.nanoTime() < deadline) {
+                java.util.concurrent.locks.LockSupport.parkNanos(Duration.ofMillis(50).toNanos());
+                answer = sendToken(uri, token);
+            }
+            accepted(answer);
+            assertEquals(2, server.requests(), "one fetch while trickling, one after: the next fetch could start");
+        }
+    }
+
+    @Test
+    void aRedirectFromHttpsToPlainHttpIsNotFollowedEvenOnLoopback() {
+        try (JwksServer https = JwksServer.https(); JwksServer http = JwksServer.http()) {
+            http.serveKeys(jwkSet(K1));
+            https.redirect(JwksServer.JWKS_PATH, http.url());
+            context.getRegistry().bind("idpTls", https.sslContextParameters());
+            String token = token(K1);
+            JwtValidationException e = refused(sendToken(jwksUri(https, "&sslContextParameters=#idpTls"), token),
+                    JwtFailure.KEYS_UNAVAILABLE, token);
+            assertTrue(e.getMessage().contains("from https to plain http"), e.getMessage());
+            assertEquals(0, http.requests());
+        }
+    }
+
+    @Test
+    void aRedirectWithinHttpsIsFollowed() {
+        try (JwksServer https = JwksServer.https()) {
+            https.serve("/moved", "application/json", jwkSet(K1));
+            https.redirect(JwksServer.JWKS_PATH, "/moved");
+            context.getRegistry().bind("idpTls", https.sslContextParameters());
+            accepted(sendToken(jwksUri(https, "&sslContextParameters=#idpTls"), token(K1)));
+            assertEquals(1, https.requests("/moved"));
+        }
+    }
+
+    @Test
+    void aDiscoveredJwksUriOnPlainHttpBehindAnHttpsIssuerIsRefused() {
+        try (JwksServer https = JwksServer.https(); JwksServer http = JwksServer.http()) {
+            http.serveKeys(jwkSet(K1));
+            String issuer = https.issuerUrl("shop");
+            https.serveDiscovery(issuer, http.url());
+            context.getRegistry().bind("idpTls", https.sslContextParameters());
+            String token = token(K1, "iss", issuer);
+            JwtValidationException e = refused(sendToken("jwt:validate?issuerUri=" + issuer
+                                                         + "&sslContextParameters=#idpTls", token),
+                    JwtFailure.KEYS_UNAVAILABLE, token);
+            assertTrue(e.getMessage().contains("jwks_uri goes from https to plain http"), e.getMessage());
+            assertEquals(0, http.requests());
+        }
+    }
+
+    @Test
+    void aJwkSetBeyondTheJsonLimitsOfTokensIsRefusedUnparsed() {
+        try (JwksServer server = JwksServer.http()) {
+            server.serveKeys("{\"keys\":[" + "[".repeat(100) + "]".repeat(100) + "]}");
+            String token = token(K1);
+            JwtValidationException e = refused(sendToken(jwksUri(server, ""), token), JwtFailure.KEYS_UNAVAILABLE,
+                    token);
+            assertTrue(e.getMessage().contains("nests JSON deeper than 64 levels"), e.getMessage());
+        }
+        try (JwksServer server = JwksServer.http()) {
+            server.serveKeys("{\"keys\":[],\"n\":" + "9".repeat(100_000) + "}");
+            String token = token(K1);
+            JwtValidationException e = refused(sendToken(jwksUri(server, ""), token), JwtFailure.KEYS_UNAVAILABLE,
+                    token);
+            assertTrue(e.getMessage().contains("holds a number longer than 64 characters"), e.getMessage());
+        }
+    }
+
+    @Test
+    void aTokenWithoutKidIsTriedAgainstAtMostThreeRemoteKeys() {
+        RsaJsonWebKey k3 = Tokens.rsaKey("k3");
+        RsaJsonWebKey k4 = Tokens.rsaKey("k4");
+        try (JwksServer server = JwksServer.http()) {
+            server.serveKeys(jwkSet(K1, K2, k3));
+            accepted(sendToken(jwksUri(server, ""), signedAs(k3, "RS256", null)));
+        }
+        try (JwksServer server = JwksServer.http()) {
+            server.serveKeys(jwkSet(K1, K2, k3, k4));
+            String withoutKid = signedAs(K1, "RS256", null);
+            JwtValidationException e = refused(sendToken(jwksUri(server, ""), withoutKid), JwtFailure.KEY_NOT_FOUND,
+                    withoutKid);
+            assertTrue(e.getMessage().contains("no kid"), e.getMessage());
+            accepted(sendToken(jwksUri(server, ""), token(K1))); // with its kid, the same key verifies
+        }
+    }
+
+    @Test
+    void textFromTheKeyServerReachesTheErrorMessageCleaned() {
+        try (JwksServer server = JwksServer.http()) {
+            String issuer = server.issuerUrl("shop");
+            // JSON escapes: CR LF, ESC, a right-to-left override and quotes, as a provider's document may hold them
+            server.serve("/realms/shop/.well-known/openid-configuration", "application/json",
+                    "{\"issuer\":\"https://evil.example/\\r\\nWARN forged \\u001b[31m \\u202e \\\"quoted\\\"\","
+                    + "\"jwks_uri\":\"" + server.url() + "\"}");
+            String token = token(K1, "iss", issuer);
+            Message out = accepted(sendToken("jwt:validate?failOnInvalid=false&issuerUri=" + issuer, token));
+            assertEquals("KEYS_UNAVAILABLE", out.getHeader(JwtConstants.JWT_ERROR));
+            String message = out.getHeader(JwtConstants.JWT_ERROR_MESSAGE, String.class);
+            assertTrue(message.contains("another issuer (https://evil.example/??WARN forged ?[31m ? 'quoted')"), message);
         }
     }
 
@@ -526,7 +680,12 @@ class RemoteKeysTest extends JwtRouteTestSupport {
             "issuerUri=https://a.example.com,https://a.example.com|issuerUri",
             "jwksUri=https://sso.example.com/keys&jwksTimeout=0|jwksTimeout",
             "jwksUri=https://sso.example.com/keys&jwksCacheTtl=0|jwksCacheTtl",
-            "jwksUri=https://sso.example.com/keys&jwksRefreshInterval=-1|jwksRefreshInterval" })
+            "jwksUri=https://sso.example.com/keys&jwksRefreshInterval=-1|jwksRefreshInterval",
+            "jwksUri=https://sso.example.com/keys&jwksRefreshInterval=0|jwksRefreshInterval",
+            "jwksUri=https://sso.example.com/keys&jwksRefreshInterval=999|jwksRefreshInterval",
+            "jwksUri=https://sso.example.com/keys&jwksMaxStale=0|jwksMaxStale",
+            "jwksUri=https://sso.example.com/keys&jwksMaxStale=5m|jwksMaxStale",
+            "jwksUri=https://sso.example.com/keys&jwksCacheTtl=2h&jwksMaxStale=1h|jwksMaxStale" })
     void aWrongRemoteKeyConfigurationStopsTheRouteNamingTheOption(String caseText) {
         String[] parts = caseText.split("\\|");
         Exception e = org.junit.jupiter.api.Assertions.assertThrows(Exception.class,

@@ -1,23 +1,43 @@
 package io.cameljwt.internal.remote;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.net.HttpURLConnection;
+import java.io.InterruptedIOException;
+import java.net.ProxySelector;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpConnectTimeoutException;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpResponse.BodySubscriber;
+import java.net.http.HttpResponse.BodySubscribers;
+import java.net.http.HttpTimeoutException;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Flow;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
-import javax.net.ssl.HttpsURLConnection;
 import javax.net.ssl.SSLContext;
 
+import io.cameljwt.internal.verify.JsonLimits;
+
 /**
- * Fetches a JSON document (a JWK Set, an OpenID discovery document) over HTTP(S): a 200 answer only, the body capped
- * at 512 KiB, one attempt (the cache decides when to try again), and {@code timeout} as both the connect and the read
- * timeout. A body that trickles in (each read within the read timeout) is given up once the whole request has taken
- * longer than {@code timeout}, so a fetch never holds its source for long. A redirect is followed only to an address keys may be fetched from ({@link RemoteUris}), at most
- * {@link #MAX_REDIRECTS} times: the JDK would follow one from a loopback {@code http://} address to plain http
- * anywhere. jose4j's {@code Get} cannot be told not to follow redirects, so the request is made here.
+ * Fetches a JSON document (a JWK Set, an OpenID discovery document) over HTTP(S) with the JDK's {@link HttpClient}:
+ * a 200 answer only, one attempt (the cache decides when to try again), and {@code timeout} as a hard deadline for
+ * the whole fetch, redirects included: connecting, the status line, the headers and the body. When the deadline
+ * passes, the exchange is cancelled, which closes its connection, so a server that trickles its headers or its body
+ * a byte at a time never holds the fetch, nor the next one. The body is refused as soon as it passes 512 KiB (never
+ * buffered whole), and its JSON is held to the bounds of a token's ({@link JsonLimits}). A redirect is followed only
+ * to an address {@link RemoteUris#checkFollowed} allows, at most {@link #MAX_REDIRECTS} times. jose4j's {@code Get}
+ * cannot be told not to follow redirects nor be given a deadline, so the request is made here.
  */
 final class HttpDocuments {
 
@@ -26,69 +46,185 @@ final class HttpDocuments {
     static final int MAX_REDIRECTS = 3;
     private static final Set<Integer> REDIRECTS = Set.of(301, 302, 303, 307, 308);
 
-    private final SSLContext sslContext;
-    private final int timeout;
+    private final HttpClient client;
+    private final long timeoutNanos;
 
+    /** @param sslContext the TLS context for https, or null for the JVM's default */
     HttpDocuments(SSLContext sslContext, long timeoutMillis) {
-        this.sslContext = sslContext;
-        this.timeout = (int) Math.min(Integer.MAX_VALUE, timeoutMillis);
+        this.timeoutNanos = TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
+        HttpClient.Builder builder = HttpClient.newBuilder()
+                .followRedirects(HttpClient.Redirect.NEVER)
+                // HTTP/1.1: no h2c upgrade on plain http to a loopback sidecar; identity providers all speak it
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofMillis(timeoutMillis))
+                // as HttpURLConnection did: the JVM's proxy settings (http.proxyHost, https.proxyHost, nonProxyHosts)
+                .proxy(ProxySelector.getDefault());
+        if (sslContext != null) {
+            builder.sslContext(sslContext);
+        }
+        this.client = builder.build();
     }
 
+    /** The document at {@code url}, within the timeout; an IOException says why not (its text names the URI). */
     String get(String url) throws IOException {
-        long deadline = System.nanoTime() + timeout * 1_000_000L;
-        URI target = URI.create(url);
+        long deadline = System.nanoTime() + timeoutNanos;
+        URI origin = URI.create(url.trim());
+        URI target = origin;
         for (int redirects = 0;; redirects++) {
-            HttpURLConnection connection = (HttpURLConnection) target.toURL().openConnection();
-            try {
-                connection.setInstanceFollowRedirects(false);
-                connection.setUseCaches(false);
-                connection.setConnectTimeout(timeout);
-                connection.setReadTimeout(timeout);
-                connection.setRequestProperty("Accept", "application/json");
-                if (sslContext != null && connection instanceof HttpsURLConnection https) {
-                    https.setSSLSocketFactory(sslContext.getSocketFactory());
-                }
-                int status = connection.getResponseCode();
-                if (REDIRECTS.contains(status)) {
-                    target = redirected(target, connection.getHeaderField("Location"), redirects);
-                    continue;
-                }
-                if (status != HttpURLConnection.HTTP_OK) {
-                    throw new IOException("HTTP status " + status + " from " + target);
-                }
-                try (InputStream body = connection.getInputStream()) {
-                    return new String(read(body, target, deadline), StandardCharsets.UTF_8); // JSON is UTF-8 (RFC 8259)
-                }
-            } finally {
-                connection.disconnect();
+            HttpResponse<byte[]> response = exchange(target, deadline);
+            int status = response.statusCode();
+            if (REDIRECTS.contains(status)) {
+                target = redirected(origin, target, response.headers().firstValue("Location").orElse(null), redirects);
+                continue;
             }
+            if (status != 200) {
+                throw new IOException("HTTP status " + status + " from " + target);
+            }
+            String json = new String(response.body(), StandardCharsets.UTF_8); // JSON is UTF-8 (RFC 8259)
+            String breach = JsonLimits.breach(json);
+            if (breach != null) {
+                throw new IOException("the answer of " + target + " " + breach);
+            }
+            return json;
         }
     }
 
-    /** The body, at most {@link #MAX_BODY_BYTES}, read before the deadline. */
-    private static byte[] read(InputStream body, URI target, long deadline) throws IOException {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        byte[] buffer = new byte[8192];
-        for (int n = body.read(buffer); n >= 0; n = body.read(buffer)) {
-            bytes.write(buffer, 0, n);
-            if (bytes.size() > MAX_BODY_BYTES) {
-                throw new IOException("the answer of " + target + " is longer than " + MAX_BODY_BYTES + " bytes");
-            }
-            if (System.nanoTime() - deadline > 0) {
-                throw new IOException("the answer of " + target + " took longer than the timeout");
-            }
+    /** One request and its answer, before the deadline; cancelled (its connection closed) when the deadline passes. */
+    private HttpResponse<byte[]> exchange(URI target, long deadline) throws IOException {
+        long left = deadline - System.nanoTime();
+        if (left <= 0) {
+            throw tooSlow(target);
         }
-        return bytes.toByteArray();
+        HttpRequest request = HttpRequest.newBuilder(target)
+                .timeout(Duration.ofNanos(left))
+                .header("Accept", "application/json")
+                .GET()
+                .build();
+        CompletableFuture<HttpResponse<byte[]>> answer = client.sendAsync(request,
+                info -> info.statusCode() == 200 ? new CappedBody(target) : BodySubscribers.replacing(new byte[0]));
+        try {
+            return answer.get(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+        } catch (TimeoutException e) {
+            throw tooSlow(target);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("the fetch of " + target + " was interrupted");
+        } catch (ExecutionException e) {
+            throw failure(target, e.getCause());
+        } finally {
+            answer.cancel(true); // nothing once it completed; else the exchange is aborted and its connection closed
+        }
     }
 
-    private static URI redirected(URI from, String location, int redirects) throws IOException {
+    private static IOException tooSlow(URI target) {
+        return new IOException("the answer of " + target + " took longer than the timeout");
+    }
+
+    /** The cause of a failed exchange as an IOException whose text names the URI and what went wrong. */
+    private static IOException failure(URI target, Throwable cause) {
+        Throwable root = cause;
+        while ((root instanceof ExecutionException || root instanceof CompletionException)
+               && root.getCause() != null) {
+            root = root.getCause();
+        }
+        if (root instanceof HttpConnectTimeoutException) {
+            return new IOException("connecting to " + target + " took longer than the timeout");
+        }
+        if (root instanceof HttpTimeoutException) {
+            return tooSlow(target);
+        }
+        if (root instanceof BodyTooLong) {
+            return new IOException(root.getMessage());
+        }
+        // the JDK's messages name hosts, ports and TLS reasons; the class says what kind of failure it was
+        String reason = root.getClass().getSimpleName() + (root.getMessage() == null ? "" : ": " + root.getMessage());
+        return new IOException("fetching " + target + " failed: " + reason);
+    }
+
+    private static URI redirected(URI origin, URI from, String location, int redirects) throws IOException {
         if (location == null || redirects >= MAX_REDIRECTS) {
             throw new IOException(from + " redirects " + (location == null ? "without a Location" : "too often"));
         }
+        URI to;
         try {
-            return RemoteUris.check(from.resolve(location.trim()).toString(), "the redirect of " + from);
+            to = from.resolve(location.trim());
+        } catch (IllegalArgumentException e) {
+            throw new IOException("the redirect of " + from + " is not a valid URI");
+        }
+        try {
+            return RemoteUris.checkFollowed(origin, from, to.toString(), "the redirect of " + from);
         } catch (IllegalArgumentException e) {
             throw new IOException(e.getMessage());
+        }
+    }
+
+    /** A body over {@link #MAX_BODY_BYTES}: the download stops there. */
+    private static final class BodyTooLong extends IOException {
+        private static final long serialVersionUID = 1L;
+
+        BodyTooLong(URI target) {
+            super("the answer of " + target + " is longer than " + MAX_BODY_BYTES + " bytes");
+        }
+    }
+
+    /**
+     * Collects a body of at most {@link #MAX_BODY_BYTES}; one byte more cancels the download.
+     */
+    private static final class CappedBody implements BodySubscriber<byte[]> {
+
+        private final URI target;
+        private final CompletableFuture<byte[]> result = new CompletableFuture<>();
+        private final List<byte[]> chunks = new ArrayList<>();
+        private int size;
+        private Flow.Subscription subscription;
+
+        CappedBody(URI target) {
+            this.target = target;
+        }
+
+        @Override
+        public CompletionStage<byte[]> getBody() {
+            return result;
+        }
+
+        @Override
+        public void onSubscribe(Flow.Subscription subscription) {
+            this.subscription = subscription;
+            subscription.request(Long.MAX_VALUE);
+        }
+
+        @Override
+        public void onNext(List<ByteBuffer> buffers) {
+            if (result.isDone()) {
+                return;
+            }
+            for (ByteBuffer buffer : buffers) {
+                if (size + buffer.remaining() > MAX_BODY_BYTES) {
+                    subscription.cancel();
+                    result.completeExceptionally(new BodyTooLong(target));
+                    return;
+                }
+                byte[] chunk = new byte[buffer.remaining()];
+                buffer.get(chunk);
+                chunks.add(chunk);
+                size += chunk.length;
+            }
+        }
+
+        @Override
+        public void onError(Throwable throwable) {
+            result.completeExceptionally(throwable);
+        }
+
+        @Override
+        public void onComplete() {
+            byte[] body = new byte[size];
+            int at = 0;
+            for (byte[] chunk : chunks) {
+                System.arraycopy(chunk, 0, body, at, chunk.length);
+                at += chunk.length;
+            }
+            result.complete(body);
         }
     }
 }

@@ -1,6 +1,7 @@
 package io.cameljwt.internal.remote;
 
 import java.io.IOException;
+import java.net.URI;
 import java.util.Map;
 import java.util.Set;
 
@@ -62,7 +63,7 @@ final class JwksLocation {
         if (!(issuer instanceof String) || !acceptedIssuers.contains(issuer)) {
             // section 4.3: the issuer named must be the one asked, else the document may be an impostor's
             throw new IOException("the discovery document of " + issuerUri + " names another issuer"
-                                  + (issuer instanceof String named ? " (" + printable(named) + ")" : "")
+                                  + (issuer instanceof String named ? " (" + KeyServerText.printable(named, 200) + ")" : "")
                                   + "; set 'issuer' if tokens really carry that one");
         }
         Object uri = document.get("jwks_uri");
@@ -70,17 +71,12 @@ final class JwksLocation {
             throw new IOException("the discovery document of " + issuerUri + " has no jwks_uri");
         }
         try {
-            RemoteUris.check(found, "its jwks_uri");
+            URI asked = URI.create(issuerUri.trim());
+            RemoteUris.checkFollowed(asked, asked, found, "its jwks_uri");
         } catch (IllegalArgumentException e) {
             throw new IOException("the discovery document of " + issuerUri + ": " + e.getMessage());
         }
         jwksUri = found;
         return found;
-    }
-
-    /** The provider's text as a log line may quote it: cut short, and no line breaks that could forge a line. */
-    private static String printable(String text) {
-        String cleaned = text.replaceAll("[\\p{Cc}\\p{Zl}\\p{Zp}]", "?");
-        return cleaned.length() > 200 ? cleaned.substring(0, 200) + "..." : cleaned;
     }
 }

@@ -1,5 +1,6 @@
 package io.cameljwt.internal.remote;
 
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -17,6 +18,8 @@ import io.cameljwt.internal.TokenRefusal;
 import io.cameljwt.internal.keys.KeyEntry;
 import io.cameljwt.internal.keys.KeyLoader;
 import io.cameljwt.internal.keys.VerificationKeys;
+import org.jose4j.json.JsonUtil;
+import org.jose4j.lang.JoseException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,9 +30,14 @@ import org.slf4j.LoggerFactory;
  * and the cached keys go on serving meanwhile;</li>
  * <li>a token whose {@code kid} is unknown waits for a refetch, but at most one fetch starts per
  * {@code refreshInterval}, and one fetch at a time serves every thread (no stampede, no flood of the provider);</li>
- * <li>a failed fetch (down, HTTP error, garbage, no usable key) leaves the cached keys serving; it is logged, and the
- * next attempt waits {@code refreshInterval}, so the log gets one line per interval at most;</li>
- * <li>no message waits longer than {@code timeout} for a fetch.</li>
+ * <li>a failed fetch (down, HTTP error, garbage) leaves the cached keys serving; it is logged, and the next attempt
+ * waits {@code refreshInterval}, so the log gets one line per interval at most;</li>
+ * <li>but not for ever: keys older than {@code maxStale} (since the fetch that brought them) are dropped, so a key the
+ * provider withdrew during an outage stops verifying; tokens are then refused as {@code KEYS_UNAVAILABLE};</li>
+ * <li>a JWK Set that arrives but holds no usable key is the provider's word, not an outage: the cached keys are
+ * dropped too, and it is logged at ERROR (usually the {@code algorithm} option fits none of the provider's keys);</li>
+ * <li>a token is tried against at most {@link #MAX_TRIED_WITHOUT_KID} keys (more only fit one without {@code kid});</li>
+ * <li>no message waits longer than {@code timeout} for a fetch, and no fetch lasts longer ({@link HttpDocuments}).</li>
  * </ul>
  * jose4j's {@code HttpsJwks} caches too, but makes a thread with an unknown {@code kid} wait behind another's fetch
  * and then fetch again when that one failed, and lets the provider's Cache-Control override the configured TTL; so
@@ -39,6 +47,13 @@ final class RemoteJwks {
 
     private static final Logger LOG = LoggerFactory.getLogger(RemoteJwks.class);
 
+    /**
+     * A token without {@code kid} is tried against every key that fits its algorithm (and one with a kid against the
+     * keys without one too), each a signature check; a set with more keys than this for one algorithm has rotated
+     * keys, whose tokens name their kid and whose keys have one.
+     */
+    static final int MAX_TRIED_WITHOUT_KID = 3;
+
     /** Keys as fetched, and when (clock milliseconds). */
     private record Fetched(VerificationKeys keys, long at) {
     }
@@ -47,6 +62,7 @@ final class RemoteJwks {
     private final HttpDocuments http;
     private final List<String> algorithms;
     private final long ttl;
+    private final long maxStale;
     private final long refreshInterval;
     private final long timeout;
     private final Executor executor;
@@ -66,12 +82,13 @@ final class RemoteJwks {
     /**
      * @param algorithms the {@code algorithm} option as a list, or empty for the defaults of the keys fetched
      */
-    RemoteJwks(JwksLocation location, HttpDocuments http, List<String> algorithms, long ttl, long refreshInterval,
-               long timeout, Executor executor, LongSupplier clock) {
+    RemoteJwks(JwksLocation location, HttpDocuments http, List<String> algorithms, long ttl, long maxStale,
+               long refreshInterval, long timeout, Executor executor, LongSupplier clock) {
         this.location = location;
         this.http = http;
         this.algorithms = List.copyOf(algorithms);
         this.ttl = ttl;
+        this.maxStale = maxStale;
         this.refreshInterval = refreshInterval;
         this.timeout = timeout;
         this.executor = executor;
@@ -90,14 +107,12 @@ final class RemoteJwks {
     /** The keys that may verify a token with this algorithm and {@code kid}, fetching them where needed. */
     List<KeyEntry> candidates(String algorithm, String kid) throws TokenRefusal {
         long now = clock.getAsLong();
-        Fetched fetched = current;
+        Fetched fetched = usable(now);
         if (fetched == null) {
             await(refresh(now));
-            fetched = current;
+            fetched = usable(clock.getAsLong());
             if (fetched == null) {
-                String failure = lastFailure;
-                throw new TokenRefusal(JwtFailure.KEYS_UNAVAILABLE, "no keys could be fetched yet from " + name()
-                                                                    + (failure == null ? "" : " (" + failure + ")"));
+                throw unavailable();
             }
         } else if (now - fetched.at() >= ttl) {
             refresh(now); // the cached keys serve while it runs
@@ -106,7 +121,10 @@ final class RemoteJwks {
             CompletableFuture<Boolean> refetch = refresh(now);
             if (refetch != null) {
                 boolean fetchedAgain = await(refetch);
-                fetched = current;
+                fetched = usable(clock.getAsLong());
+                if (fetched == null) { // the refetch found no usable key, and the cached ones are dropped
+                    throw unavailable();
+                }
                 if (!fetchedAgain && !fetched.keys().hasKid(kid)) {
                     throw new TokenRefusal(JwtFailure.KEYS_UNAVAILABLE, "the token's kid is not among the keys cached"
                                                                         + " from " + name() + ", and fetching them again"
@@ -115,7 +133,42 @@ final class RemoteJwks {
             }
             // no refetch allowed yet: an unknown kid is KEY_NOT_FOUND below
         }
-        return fetched.keys().candidates(algorithm, kid);
+        List<KeyEntry> candidates = fetched.keys().candidates(algorithm, kid);
+        if (candidates.size() > MAX_TRIED_WITHOUT_KID) {
+            // without a kid every key fits; with one, so do the keys that have none
+            String fitting = candidates.size() + " " + algorithm + " keys of " + name();
+            String why = kid == null ? "the token has no kid, and " + fitting + " fit it"
+                    : fitting + " fit the token's kid (a key without kid fits any)";
+            throw new TokenRefusal(JwtFailure.KEY_NOT_FOUND, why + ": at most " + MAX_TRIED_WITHOUT_KID + " are tried");
+        }
+        return candidates;
+    }
+
+    private TokenRefusal unavailable() {
+        String failure = lastFailure;
+        return new TokenRefusal(JwtFailure.KEYS_UNAVAILABLE, "no usable keys from " + name()
+                                                             + (failure == null ? "" : " (" + failure + ")"));
+    }
+
+    /**
+     * The cached keys, or null if there are none or they are older than {@code maxStale}: then they are dropped
+     * (once, logged at ERROR), since only failed fetches can have kept them that long.
+     */
+    private Fetched usable(long now) {
+        Fetched fetched = current;
+        if (fetched == null || now - fetched.at() < maxStale) {
+            return fetched;
+        }
+        synchronized (this) {
+            if (current != fetched) {
+                return current;
+            }
+            current = null;
+        }
+        LOG.error("The keys of {} are older than jwksMaxStale ({} ms) and could not be fetched again{}: dropped;"
+                  + " tokens are refused as KEYS_UNAVAILABLE until keys arrive", name(), maxStale,
+                lastFailure == null ? "" : " (" + lastFailure + ")");
+        return null;
     }
 
     /**
@@ -148,8 +201,14 @@ final class RemoteJwks {
         return fetch;
     }
 
-    /** What a fetch yields: the keys, or why it failed. */
-    private record Outcome(Fetched fetched, String failure) {
+    /**
+     * What a fetch yields: the keys, or why it failed; {@code dropKeys} when the answer was a JWK Set without a usable
+     * key, which replaces the cached keys rather than leaving them serving.
+     */
+    private record Outcome(Fetched fetched, String failure, boolean dropKeys) {
+        Outcome(Fetched fetched, String failure) {
+            this(fetched, failure, false);
+        }
     }
 
     /**
@@ -159,9 +218,11 @@ final class RemoteJwks {
     private void finished(CompletableFuture<Boolean> fetch, Outcome outcome) {
         synchronized (this) {
             inFlight = null;
-        }
-        if (outcome.fetched() != null) {
-            current = outcome.fetched();
+            if (outcome.fetched() != null) {
+                current = outcome.fetched();
+            } else if (outcome.dropKeys()) {
+                current = null;
+            }
         }
         lastFailure = outcome.failure();
         fetch.complete(outcome.failure() == null);
@@ -185,29 +246,70 @@ final class RemoteJwks {
     /** One fetch, whose outcome {@link #finished} publishes. */
     private Outcome fetchOnce() {
         fetches++;
+        String json;
+        String jwksUri;
         try {
-            String json = http.get(location.jwksUri(http));
-            List<String> skipped = new ArrayList<>();
-            VerificationKeys keys = VerificationKeys.fetched(
-                    KeyLoader.fetchedJwkEntries(json, "jwksUri", skipped), algorithms, skipped);
-            Fetched previous = current;
-            logFetched(previous == null ? null : loggable(previous.keys().kids()), loggable(keys.kids()), skipped);
-            return new Outcome(new Fetched(keys, clock.getAsLong()), null);
-        } catch (Exception | StackOverflowError e) {
-            failures++;
-            // the messages here name URIs, statuses and kids, never key material
-            String failure = e instanceof IllegalArgumentException || e instanceof java.io.IOException
-                    ? e.getMessage() : e.getClass().getSimpleName();
-            if (closed) {
-                LOG.debug("Fetching the keys of {} stopped with the endpoint: {}", name(), failure);
-                return new Outcome(null, failure);
+            jwksUri = location.jwksUri(http);
+            json = http.get(jwksUri);
+            if (!isJwkSet(json)) {
+                throw new IOException("the answer of " + jwksUri + " is not a JWK Set");
             }
-            LOG.warn("Fetching the keys of {} failed: {}; {} (next attempt in {} ms at the earliest)", name(), failure,
-                    current != null ? "the cached keys go on serving"
-                            : "tokens are refused as KEYS_UNAVAILABLE until keys arrive",
-                    refreshInterval);
+        } catch (Exception | StackOverflowError e) {
+            // the messages here name URIs, statuses and kids, never key material; the server's text is cleaned
+            String failure = KeyServerText.printable(e instanceof IllegalArgumentException || e instanceof IOException
+                    ? e.getMessage() : e.getClass().getSimpleName());
+            return failed(failure);
+        }
+        List<String> skipped = new ArrayList<>();
+        VerificationKeys keys;
+        try {
+            keys = VerificationKeys.fetched(KeyLoader.fetchedJwkEntries(json, "jwksUri", skipped), algorithms, skipped);
+        } catch (IllegalArgumentException e) {
+            return unusable(jwksUri, skipped);
+        }
+        Fetched previous = current;
+        logFetched(previous == null ? null : loggable(previous.keys().kids()), loggable(keys.kids()), skipped);
+        return new Outcome(new Fetched(keys, clock.getAsLong()), null);
+    }
+
+    /** Whether the text is a JSON object with a {@code keys} array; its members are judged by the key loader. */
+    private static boolean isJwkSet(String json) {
+        try {
+            return JsonUtil.parseJson(json).get("keys") instanceof List;
+        } catch (JoseException | RuntimeException e) {
+            return false;
+        }
+    }
+
+    /** A fetch that failed: the cached keys go on serving (until {@code maxStale}). */
+    private Outcome failed(String failure) {
+        failures++;
+        if (closed) {
+            LOG.debug("Fetching the keys of {} stopped with the endpoint: {}", name(), failure);
             return new Outcome(null, failure);
         }
+        LOG.warn("Fetching the keys of {} failed: {}; {} (next attempt in {} ms at the earliest)", name(), failure,
+                current != null ? "the cached keys go on serving"
+                        : "tokens are refused as KEYS_UNAVAILABLE until keys arrive",
+                refreshInterval);
+        return new Outcome(null, failure);
+    }
+
+    /**
+     * A JWK Set without a usable key: counted as a failed fetch, but the keys cached before are dropped, since the
+     * provider no longer publishes them; logged at ERROR, as it needs someone to look (the provider or 'algorithm').
+     */
+    private Outcome unusable(String jwksUri, List<String> skipped) {
+        failures++;
+        String failure = KeyServerText.printable("the JWK Set of " + jwksUri + " holds no usable key"
+                                                 + (skipped.isEmpty() ? "" : " (" + String.join("; ", skipped) + ")"));
+        if (closed) {
+            return new Outcome(null, failure);
+        }
+        LOG.error("Fetching the keys of {}: {}; {}tokens are refused as KEYS_UNAVAILABLE until usable keys arrive"
+                  + " (next attempt in {} ms at the earliest)", name(), failure,
+                current != null ? "the keys cached before are dropped, and " : "", refreshInterval);
+        return new Outcome(null, failure, true);
     }
 
     private void logFetched(Set<String> before, Set<String> after, List<String> skipped) {
@@ -241,14 +343,14 @@ final class RemoteJwks {
 
     /** Starts a fetch in the background if no keys are cached and the refresh interval allows; never waits. */
     void fetchIfMissing() {
-        if (current == null) {
+        if (usable(clock.getAsLong()) == null) {
             refresh(clock.getAsLong());
         }
     }
 
-    /** Whether keys are cached (fresh or stale). */
+    /** Whether usable keys are cached (fresh, or stale but younger than {@code maxStale}). */
     boolean hasKeys() {
-        return current != null;
+        return usable(clock.getAsLong()) != null;
     }
 
     /** Why the last fetch failed, or null if it succeeded. */

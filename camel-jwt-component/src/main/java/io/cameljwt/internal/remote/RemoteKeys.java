@@ -116,7 +116,7 @@ public final class RemoteKeys implements KeySource {
         Map<JwksLocation, RemoteJwks> byLocation = new HashMap<>();
         for (JwksLocation location : locations) {
             RemoteJwks source = new RemoteJwks(location, http, algorithmList, config.getJwksCacheTtl(),
-                    config.getJwksRefreshInterval(), config.getJwksTimeout(), executor, clock);
+                    config.getJwksMaxStale(), config.getJwksRefreshInterval(), config.getJwksTimeout(), executor, clock);
             sources.add(source);
             byLocation.put(location, source);
         }

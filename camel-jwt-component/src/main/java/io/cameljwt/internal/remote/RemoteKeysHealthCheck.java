@@ -10,13 +10,13 @@ import java.util.stream.Collectors;
 import io.cameljwt.internal.remote.RemoteKeys.SourceState;
 import org.apache.camel.health.HealthCheck;
 import org.apache.camel.health.HealthCheckResultBuilder;
-import org.apache.camel.util.URISupport;
 
 /**
  * The readiness of a {@code jwt:validate} endpoint with remote keys ({@code jwksUri} or {@code issuerUri}): UP while
- * every source has keys cached, fresh or stale (a failed refetch is then a detail: the stale keys go on serving); DOWN
- * while a source has never yielded keys, since the tokens it signs are refused as {@code KEYS_UNAVAILABLE}, with the
- * last failure as the reason. The details name each source, whether it has keys and its last failure; never a key.
+ * every source has usable keys cached, fresh or stale (a failed refetch is then a detail: the stale keys go on
+ * serving); DOWN while a source has none (never fetched, older than {@code jwksMaxStale}, or its JWK Set holds no
+ * usable key), since the tokens it signs are refused as {@code KEYS_UNAVAILABLE}, with the last failure as the
+ * reason. Text from the key server is cleaned by {@link KeyServerText}. The details name each source, whether it has keys and its last failure; never a key.
  * <p>
  * The endpoint registers it straight in the {@code HealthCheckRegistry}, not in Camel's {@code producers} repository
  * where producer checks usually go: that repository is off unless {@code camel.health.producersEnabled=true}, and an
@@ -50,7 +50,7 @@ public final class RemoteKeysHealthCheck implements HealthCheck {
      *                      since Camel's own masking knows only some of them (not {@code decryptionKey})
      */
     public RemoteKeysHealthCheck(String endpointUri, Set<String> secretOptions, RemoteKeys keys) {
-        this.endpointUri = printable(masked(endpointUri, secretOptions), Integer.MAX_VALUE);
+        this.endpointUri = KeyServerText.printable(masked(endpointUri, secretOptions), Integer.MAX_VALUE);
         this.id = ID_PREFIX + this.endpointUri;
         this.keys = keys;
     }
@@ -108,8 +108,8 @@ public final class RemoteKeysHealthCheck implements HealthCheck {
         for (int i = 0; i < states.size(); i++) {
             SourceState state = states.get(i);
             String prefix = "source." + (i + 1) + ".";
-            String name = printable(state.name(), MAX_DETAIL);
-            String failure = state.lastFailure() == null ? null : printable(state.lastFailure(), MAX_DETAIL);
+            String name = KeyServerText.printable(state.name(), MAX_DETAIL);
+            String failure = KeyServerText.printable(state.lastFailure(), MAX_DETAIL);
             builder.detail(prefix + "uri", name);
             builder.detail(prefix + "keysCached", state.hasKeys());
             if (failure != null) {
@@ -124,12 +124,12 @@ public final class RemoteKeysHealthCheck implements HealthCheck {
         keys.fetchWhereMissing(); // after reading the states: this probe reports what the last fetch found
         if (!without.isEmpty()) {
             return builder.down()
-                    .message(printable("No keys fetched yet from " + String.join("; ", without)
+                    .message(KeyServerText.printable("No usable keys from " + String.join("; ", without)
                                        + "; tokens are refused as KEYS_UNAVAILABLE", MAX_MESSAGE))
                     .build();
         }
         if (!failing.isEmpty()) {
-            builder.message(printable("Keys cached, but fetching them again failed (the cached keys go on serving): "
+            builder.message(KeyServerText.printable("Keys cached, but fetching them again failed (the cached keys go on serving): "
                                       + String.join("; ", failing), MAX_MESSAGE));
         }
         return builder.up().build();
@@ -148,17 +148,6 @@ public final class RemoteKeysHealthCheck implements HealthCheck {
         Pattern secret = Pattern.compile("([?&](?:" + names + "))=(RAW\\(.*?\\)(?=&|$)|RAW\\{.*?\\}(?=&|$)|[^&]*)",
                 Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
         return secret.matcher(uri).replaceAll("$1=xxxxxx");
-    }
-
-    /**
-     * The text with secret URI parameters masked, and without quotes, backslashes or control characters, since some
-     * health endpoints print messages and details into JSON unescaped; cut after {@code max} characters.
-     */
-    static String printable(String text, int max) {
-        String cleaned = URISupport.sanitizeUri(text)
-                .replaceAll("[\"\\\\]", "'")
-                .replaceAll("[\\p{Cc}\\p{Zl}\\p{Zp}]", " ");
-        return cleaned.length() > max ? cleaned.substring(0, max) + "..." : cleaned;
     }
 
     @Override

@@ -4,11 +4,14 @@ import java.net.InetAddress;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.UnknownHostException;
+import java.util.Arrays;
 import java.util.Locale;
 
 /**
  * The rules for the addresses keys are fetched from: HTTPS, or plain HTTP to a loopback address only (a test or a
- * sidecar on the same host), and no credentials in the address (it is logged).
+ * sidecar on the same host), and no credentials in the address (it is logged). An address the key server names
+ * itself (a redirect, a discovered {@code jwks_uri}) must also not lead somewhere the configured one could not
+ * ({@link #checkFollowed}): a key server is not trusted to point the fetch at the host's own or internal ports.
  */
 final class RemoteUris {
 
@@ -40,6 +43,67 @@ final class RemoteUris {
                                                + " address (127.0.0.1, [::1], localhost)");
         }
         return uri;
+    }
+
+    /** How far an address reaches into the host's own network; a larger reach is more internal. */
+    enum Reach {
+        PUBLIC, PRIVATE, LOOPBACK;
+
+        /** The reach of an IP address: loopback, link-local or any-local; private (RFC 1918, fc00::/7); public. */
+        static Reach of(InetAddress address) {
+            if (address.isLoopbackAddress() || address.isAnyLocalAddress() || address.isLinkLocalAddress()) {
+                // link-local (169.254/16, fe80::/10) is where cloud metadata services answer: as internal as loopback
+                return LOOPBACK;
+            }
+            byte[] bytes = address.getAddress();
+            boolean uniqueLocal = bytes.length == 16 && (bytes[0] & 0xfe) == 0xfc; // fc00::/7, which Java does not flag
+            return address.isSiteLocalAddress() || uniqueLocal ? PRIVATE : PUBLIC;
+        }
+    }
+
+    /**
+     * An address a key server named (a redirect's {@code Location}, a discovery document's {@code jwks_uri}),
+     * checked by {@link #check} and against where the fetch started: never from https to plain http, and never
+     * further inside than the start (a public host's redirect to a private, link-local or loopback address; a
+     * private host's to a loopback or link-local one). A host name counts by the addresses it resolves to.
+     *
+     * @param  origin                   where the fetch started: the configured {@code jwksUri} or {@code issuerUri}
+     * @param  from                     the address whose answer names {@code address}
+     * @throws IllegalArgumentException naming {@code what} if the address breaks a rule
+     */
+    static URI checkFollowed(URI origin, URI from, String address, String what) {
+        URI to = check(address, what);
+        if ("https".equalsIgnoreCase(from.getScheme()) && !"https".equalsIgnoreCase(to.getScheme())) {
+            throw new IllegalArgumentException(what + " goes from https to plain http");
+        }
+        Reach start = reach(origin.getHost(), Reach.PUBLIC);
+        if (start != Reach.LOOPBACK && reach(to.getHost(), Reach.LOOPBACK).compareTo(start) > 0) {
+            throw new IllegalArgumentException(what + " leads from " + (start == Reach.PUBLIC ? "a public" : "a private")
+                                               + " host to a " + (start == Reach.PUBLIC ? "private, " : "")
+                                               + "loopback or link-local address");
+        }
+        return to;
+    }
+
+    /**
+     * The reach of a host: the most internal of its addresses (the most public for the start of a fetch, so that a
+     * name which resolves to both counts as public there); {@code unknown} when it does not resolve.
+     */
+    private static Reach reach(String host, Reach unknown) {
+        String name = host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
+        if (name.equalsIgnoreCase("localhost")) {
+            return Reach.LOOPBACK;
+        }
+        try {
+            Reach[] reaches = Arrays.stream(InetAddress.getAllByName(name)).map(Reach::of).toArray(Reach[]::new);
+            if (reaches.length == 0) {
+                return unknown;
+            }
+            return unknown == Reach.PUBLIC ? Arrays.stream(reaches).min(Reach::compareTo).orElseThrow()
+                    : Arrays.stream(reaches).max(Reach::compareTo).orElseThrow();
+        } catch (UnknownHostException | SecurityException e) {
+            return unknown;
+        }
     }
 
     /** Whether the host is a loopback address, without asking DNS: an IP literal, or localhost. */

@@ -7,7 +7,7 @@ import io.cameljwt.internal.TokenRefusal;
  * Bounds on the JSON of a token's header and payload, checked in one pass before any parser sees it. jose4j's parser
  * copes with deep nesting, but the maps it builds then overflow the stack wherever they are printed, hashed or
  * compared; and it reads an integer literal in quadratic time (a million digits take half a minute), before the
- * signature of the header can even be checked.
+ * signature of the header can even be checked. JSON fetched from a key server is held to the same bounds.
  */
 public final class JsonLimits {
 
@@ -21,6 +21,17 @@ public final class JsonLimits {
 
     /** @param part "header" or "payload", for the message */
     static void check(String json, String part) throws TokenRefusal {
+        String breach = breach(json);
+        if (breach != null) {
+            throw new TokenRefusal(JwtFailure.MALFORMED, "the token " + part + " " + breach);
+        }
+    }
+
+    /**
+     * The first bound the JSON breaks, said as "nests JSON deeper than 64 levels", or null: also for JSON fetched
+     * from a key server (a JWK Set, an OpenID discovery document), which the same parser reads.
+     */
+    public static String breach(String json) {
         int depth = 0;
         int numberLength = 0;
         boolean inString = false;
@@ -38,20 +49,19 @@ public final class JsonLimits {
                 inString = true;
             } else if (c == '{' || c == '[') {
                 if (++depth > MAX_DEPTH) {
-                    throw new TokenRefusal(JwtFailure.MALFORMED,
-                            "the token " + part + " nests JSON deeper than " + MAX_DEPTH + " levels");
+                    return "nests JSON deeper than " + MAX_DEPTH + " levels";
                 }
             } else if (c == '}' || c == ']') {
                 depth--;
             }
             if (c >= '0' && c <= '9' || c == '-' || c == '+' || c == '.' || c == 'e' || c == 'E') {
                 if (++numberLength > MAX_NUMBER_LENGTH) {
-                    throw new TokenRefusal(JwtFailure.MALFORMED,
-                            "the token " + part + " holds a number longer than " + MAX_NUMBER_LENGTH + " characters");
+                    return "holds a number longer than " + MAX_NUMBER_LENGTH + " characters";
                 }
             } else {
                 numberLength = 0;
             }
         }
+        return null;
     }
 }

@@ -1,6 +1,10 @@
 package io.cameljwt.internal.remote;
 
+import java.net.URI;
+
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
@@ -27,5 +31,53 @@ class RemoteUrisTest {
                 () -> RemoteUris.check(address, "Option 'jwksUri'"));
         assertTrue(e.getMessage().startsWith("Option 'jwksUri'"), e.getMessage());
         assertTrue(!e.getMessage().contains("password"), "the message never repeats credentials");
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            // from https, never to plain http, not even on loopback
+            "https://127.0.0.1:8443/jwks | http://127.0.0.1:8080/jwks | from https to plain http",
+            "https://sso.example.com/keys | http://localhost/keys | from https to plain http",
+            // from a public host, never inside: loopback, private, link-local, any-local, unique-local IPv6
+            "https://93.184.216.34/keys | https://127.0.0.1/keys | from a public host",
+            "https://93.184.216.34/keys | https://localhost/keys | from a public host",
+            "https://93.184.216.34/keys | https://10.1.2.3/keys | from a public host",
+            "https://93.184.216.34/keys | https://172.16.0.1/keys | from a public host",
+            "https://93.184.216.34/keys | https://192.168.1.1/keys | from a public host",
+            "https://93.184.216.34/keys | https://169.254.169.254/latest/meta-data | from a public host",
+            "https://93.184.216.34/keys | https://0.0.0.0/keys | from a public host",
+            "https://93.184.216.34/keys | https://[fd00::1]/keys | from a public host",
+            "https://93.184.216.34/keys | https://[fe80::1]/keys | from a public host",
+            "https://93.184.216.34/keys | https://[::1]/keys | from a public host",
+            // a private host (an internal identity provider) may name another, but not loopback or link-local
+            "https://10.0.0.5/keys | https://127.0.0.1/keys | from a private host",
+            "https://10.0.0.5/keys | https://169.254.169.254/keys | from a private host" })
+    void aRedirectOrDiscoveredAddressNeverLeadsFurtherInside(String origin, String to, String reason) {
+        URI from = URI.create(origin);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> RemoteUris.checkFollowed(from, from, to, "the redirect of " + origin));
+        assertTrue(e.getMessage().startsWith("the redirect of " + origin), e.getMessage());
+        assertTrue(e.getMessage().contains(reason), e.getMessage());
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "https://93.184.216.34/keys | https://8.8.8.8/keys",
+            "https://10.0.0.5/keys | https://10.0.0.6/keys",
+            "https://10.0.0.5/keys | https://93.184.216.34/keys",
+            "http://127.0.0.1:8080/jwks | http://127.0.0.1:9090/jwks",
+            "http://127.0.0.1:8080/jwks | https://10.0.0.6/keys",
+            "https://127.0.0.1:8443/jwks | https://localhost:8443/other" })
+    void aRedirectThatStaysAsPublicAndAsSecureIsAllowed(String origin, String to) {
+        URI from = URI.create(origin);
+        assertDoesNotThrow(() -> RemoteUris.checkFollowed(from, from, to, "the redirect"));
+    }
+
+    @Test
+    void aHopOverAPublicHostDoesNotLaunderAnAddressInside() {
+        URI origin = URI.create("https://93.184.216.34/keys");
+        URI hop = URI.create("https://8.8.8.8/keys");
+        assertThrows(IllegalArgumentException.class,
+                () -> RemoteUris.checkFollowed(origin, hop, "https://10.0.0.1/keys", "the redirect"));
     }
 }

@@ -195,9 +195,9 @@ final class RemoteJwks {
             return new Outcome(new Fetched(keys, clock.getAsLong()), null);
         } catch (Exception | StackOverflowError e) {
             failures++;
-            // the messages here name URIs, statuses and kids, never key material
+            // the messages here name URIs (their queries masked), statuses and kids, never key material
             String failure = e instanceof IllegalArgumentException || e instanceof java.io.IOException
-                    ? e.getMessage() : e.getClass().getSimpleName();
+                    ? RemoteUris.printable(e.getMessage()) : e.getClass().getSimpleName();
             if (closed) {
                 LOG.debug("Fetching the keys of {} stopped with the endpoint: {}", name(), failure);
                 return new Outcome(null, failure);

@@ -3,7 +3,10 @@ package io.cameljwt.internal.remote;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import org.junit.jupiter.api.Test;
+
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -27,5 +30,16 @@ class RemoteUrisTest {
                 () -> RemoteUris.check(address, "Option 'jwksUri'"));
         assertTrue(e.getMessage().startsWith("Option 'jwksUri'"), e.getMessage());
         assertTrue(!e.getMessage().contains("password"), "the message never repeats credentials");
+    }
+
+    @Test
+    void printableMasksTheQueryAndFragmentOfEveryUrlInATextAndKeepsTheRest() {
+        assertEquals("HTTP status 500 from https://cdn.example.com/keys?xxxxxx",
+                RemoteUris.printable("HTTP status 500 from https://cdn.example.com/keys?X-Amz-Signature=abc&b=c"));
+        assertEquals("no keys from http://127.0.0.1:8080/jwks?xxxxxx (HTTP status 500 from https://a.example/k?xxxxxx)",
+                RemoteUris.printable("no keys from http://127.0.0.1:8080/jwks?access_token=t1 (HTTP status 500 from"
+                                     + " https://a.example/k#token=t2)"));
+        assertEquals("https://sso.example.com/realms/shop", RemoteUris.printable("https://sso.example.com/realms/shop"));
+        assertEquals("Read timed out", RemoteUris.printable("Read timed out"));
     }
 }

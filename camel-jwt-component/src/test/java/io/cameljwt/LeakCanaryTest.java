@@ -142,12 +142,6 @@ class LeakCanaryTest extends CamelTestSupport {
         scanner.stopCapturingLogs();
     }
 
-    /** The context first, so no fetch still under way logs after the capture. */
-    @Override
-    protected void doPostTearDown() {
-        context.stop();
-    }
-
     // --- the scanner can fail --------------------------------------------------------------------------------------
 
     @Test

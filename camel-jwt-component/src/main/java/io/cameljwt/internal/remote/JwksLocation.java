@@ -28,7 +28,7 @@ final class JwksLocation {
 
     static JwksLocation fixed(String jwksUri) {
         RemoteUris.check(jwksUri, "Option 'jwksUri'");
-        return new JwksLocation(jwksUri.trim(), jwksUri.trim(), null, null);
+        return new JwksLocation(RemoteUris.printable(jwksUri.trim()), jwksUri.trim(), null, null);
     }
 
     /**
@@ -37,7 +37,7 @@ final class JwksLocation {
      */
     static JwksLocation discovered(String issuerUri, Set<String> acceptedIssuers) {
         RemoteUris.check(issuerUri, "Option 'issuerUri'");
-        return new JwksLocation(issuerUri, null, issuerUri, acceptedIssuers);
+        return new JwksLocation(RemoteUris.printable(issuerUri), null, issuerUri, acceptedIssuers);
     }
 
     /** What logs and messages call this source: the JWK Set's or the issuer's URI. */

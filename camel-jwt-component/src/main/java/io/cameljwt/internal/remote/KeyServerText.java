@@ -4,8 +4,8 @@ import org.apache.camel.util.URISupport;
 
 /**
  * Text that came from a key server or names one (a failure, a {@code Location}, an issuer, a URI), made safe to log,
- * to put into a message ({@code CamelJwtErrorMessage}, a refusal) or into a health check: secret URI parameters
- * masked, control and format characters (line breaks, bidi overrides) replaced so the text cannot forge a log line,
+ * to put into a message ({@code CamelJwtErrorMessage}, a refusal) or into a health check: the query of every URL
+ * masked (it may hold a credential whose name Camel does not know), control and format characters (line breaks, bidi overrides) replaced so the text cannot forge a log line,
  * quotes and backslashes replaced since some health endpoints print their text into JSON unescaped, and cut short.
  */
 final class KeyServerText {
@@ -26,7 +26,7 @@ final class KeyServerText {
         if (text == null) {
             return null;
         }
-        String cleaned = URISupport.sanitizeUri(text)
+        String cleaned = RemoteUris.printable(URISupport.sanitizeUri(text))
                 .replaceAll("[\"\\\\]", "'")
                 .replaceAll("[\\p{Cc}\\p{Cf}\\p{Zl}\\p{Zp}]", "?");
         return cleaned.length() > max ? cleaned.substring(0, max) + "..." : cleaned;

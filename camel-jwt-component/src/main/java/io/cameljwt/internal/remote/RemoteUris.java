@@ -6,6 +6,7 @@ import java.net.URISyntaxException;
 import java.net.UnknownHostException;
 import java.util.Arrays;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /**
  * The rules for the addresses keys are fetched from: HTTPS, or plain HTTP to a loopback address only (a test or a
@@ -15,7 +16,19 @@ import java.util.Locale;
  */
 final class RemoteUris {
 
+    /** An http(s) URL's query or fragment, up to the next whitespace (a closing parenthesis of the message kept). */
+    private static final Pattern QUERY = Pattern.compile("(?i)(https?://[^\\s?#]*)[?#]\\S*?(\\)?)(?=\\s|$)");
+
     private RemoteUris() {
+    }
+
+    /**
+     * The text with the query and fragment of every http(s) URL in it masked, as logs, messages and the health check
+     * show a key source or a failure: a query may hold a credential (an {@code access_token}, the signature of a
+     * pre-signed URL), whether the address was configured or a key server redirected to it.
+     */
+    static String printable(String text) {
+        return text == null ? null : QUERY.matcher(text).replaceAll("$1?xxxxxx$2");
     }
 
     /**

@@ -8,6 +8,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -79,5 +80,16 @@ class RemoteUrisTest {
         URI hop = URI.create("https://8.8.8.8/keys");
         assertThrows(IllegalArgumentException.class,
                 () -> RemoteUris.checkFollowed(origin, hop, "https://10.0.0.1/keys", "the redirect"));
+    }
+
+    @Test
+    void printableMasksTheQueryAndFragmentOfEveryUrlInATextAndKeepsTheRest() {
+        assertEquals("HTTP status 500 from https://cdn.example.com/keys?xxxxxx",
+                RemoteUris.printable("HTTP status 500 from https://cdn.example.com/keys?X-Amz-Signature=abc&b=c"));
+        assertEquals("no keys from http://127.0.0.1:8080/jwks?xxxxxx (HTTP status 500 from https://a.example/k?xxxxxx)",
+                RemoteUris.printable("no keys from http://127.0.0.1:8080/jwks?access_token=t1 (HTTP status 500 from"
+                                     + " https://a.example/k#token=t2)"));
+        assertEquals("https://sso.example.com/realms/shop", RemoteUris.printable("https://sso.example.com/realms/shop"));
+        assertEquals("Read timed out", RemoteUris.printable("Read timed out"));
     }
 }

@@ -18,7 +18,7 @@ import io.cameljwt.internal.keys.KeyEntry;
 import io.cameljwt.internal.keys.KeysByAlgorithm;
 import io.cameljwt.internal.keys.KeyLoader;
 import io.cameljwt.internal.keys.VerificationKeys;
-import io.cameljwt.internal.verify.CompactJws;
+import io.cameljwt.internal.token.CompactJws;
 import org.jose4j.jwa.AlgorithmConstraints;
 import org.jose4j.jwa.AlgorithmConstraints.ConstraintType;
 import org.jose4j.jwe.JsonWebEncryption;

@@ -1,4 +1,4 @@
-package io.cameljwt.internal.verify;
+package io.cameljwt.internal.token;
 
 import java.util.Collections;
 import java.util.stream.Collectors;

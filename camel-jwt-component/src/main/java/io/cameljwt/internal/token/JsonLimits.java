@@ -1,4 +1,4 @@
-package io.cameljwt.internal.verify;
+package io.cameljwt.internal.token;
 
 import io.cameljwt.JwtFailure;
 import io.cameljwt.internal.TokenRefusal;

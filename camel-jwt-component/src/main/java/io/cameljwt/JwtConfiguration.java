@@ -158,6 +158,11 @@ public class JwtConfiguration implements Cloneable {
     @UriParam(label = "validate,decode", defaultValue = "16384",
               description = "Tokens longer than this many characters are refused before any parsing.")
     private int maxTokenLength = 16384;
+    @UriParam(label = "validate", defaultValue = "1000",
+              description = "validate, revoke: how many verified tokens the endpoint keeps, so that a token seen again"
+                            + " skips its parse and signature check (time, claims and revocation are still checked on"
+                            + " every message). Tokens over 8192 characters are not kept. 0 turns the cache off.")
+    private int tokenCacheSize = 1000;
 
     // --- revocation ------------------------------------------------------------------------------------------------
 
@@ -253,6 +258,9 @@ public class JwtConfiguration implements Cloneable {
         checkSeconds("reuseUntil", reuseUntil);
         checkPositive("jwksCacheTtl", jwksCacheTtl);
         checkPositive("jwksTimeout", jwksTimeout);
+        if (tokenCacheSize < 0) {
+            throw new IllegalArgumentException("Option 'tokenCacheSize' must not be negative (0 turns the cache off)");
+        }
         if (jwksRefreshInterval < 0) {
             throw new IllegalArgumentException("Option 'jwksRefreshInterval' must not be negative");
         }
@@ -614,6 +622,14 @@ public class JwtConfiguration implements Cloneable {
 
     public void setFailOnInvalid(boolean failOnInvalid) {
         this.failOnInvalid = failOnInvalid;
+    }
+
+    public int getTokenCacheSize() {
+        return tokenCacheSize;
+    }
+
+    public void setTokenCacheSize(int tokenCacheSize) {
+        this.tokenCacheSize = tokenCacheSize;
     }
 
     public int getMaxTokenLength() {

@@ -25,15 +25,42 @@ public final class JwsVerifier implements AutoCloseable {
     private static final ProviderContext PROVIDERS = new ProviderContext();
 
     private final KeySource keys;
+    /** The tokens verified already, or null when {@code tokenCacheSize} is 0. */
+    private final VerifiedTokens verified;
 
     public JwsVerifier(KeySource keys) {
-        this.keys = keys;
+        this(keys, null);
     }
 
-    /** The token, parsed and its signature verified; its claims are read afterwards, by the caller. */
+    /** @param verified the verified-token cache, or null for none */
+    public JwsVerifier(KeySource keys, VerifiedTokens verified) {
+        this.keys = keys;
+        this.verified = verified;
+    }
+
+    /**
+     * The token, parsed and its signature verified; its claims are read afterwards, by the caller. A token in the cache is taken from there while its key is still among the
+     * keys for it; the message gets its own copy either way.
+     */
     public Token verify(String compact) throws TokenRefusal {
+        if (verified == null) {
+            Token token = Token.parse(compact);
+            verify(token);
+            return token;
+        }
+        VerifiedTokens.Entry entry = verified.find(compact);
+        if (entry != null) {
+            Token token = entry.token();
+            // asked as for any token: a remote source refetches on its schedule, and refuses as it would without a cache
+            if (containsSame(keys.candidates(token.algorithm(), (String) token.kid(), token), entry.key())) {
+                verified.hit();
+                return token.copy();
+            }
+            verified.clear(); // the keys changed since: every entry was verified with keys of before
+        }
+        verified.miss();
         Token token = Token.parse(compact);
-        verify(token);
+        verified.add(token, verify(token));
         return token;
     }
 
@@ -77,6 +104,16 @@ public final class JwsVerifier implements AutoCloseable {
         }
         throw new TokenRefusal(JwtFailure.SIGNATURE_INVALID, "the signature does not verify with the configured "
                                                             + algorithm + " key" + (candidates.size() > 1 ? "s" : ""));
+    }
+
+    /** Whether the keys hold this very entry (a key fetched again is another entry, even with the same material). */
+    private static boolean containsSame(List<KeyEntry> candidates, KeyEntry key) {
+        for (KeyEntry candidate : candidates) {
+            if (candidate == key) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Where the keys come from. */

@@ -9,8 +9,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 
-import io.cameljwt.internal.TokenRefusal;
 import io.cameljwt.internal.remote.RemoteKeys;
+import io.cameljwt.internal.token.TokenRefusal;
 import org.apache.camel.test.junit5.CamelTestSupport;
 import org.junit.jupiter.api.Test;
 

@@ -14,6 +14,7 @@ import io.cameljwt.JwtConfiguration;
 import io.cameljwt.internal.io.ClaimsInput;
 import io.cameljwt.internal.jwe.JweEncrypter;
 import io.cameljwt.internal.keys.SigningKey;
+import io.cameljwt.internal.settings.OptionValues;
 import io.cameljwt.internal.token.ClaimValues;
 import org.apache.camel.Exchange;
 import org.apache.camel.InvalidPayloadException;

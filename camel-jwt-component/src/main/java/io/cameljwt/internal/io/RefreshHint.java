@@ -3,8 +3,8 @@ package io.cameljwt.internal.io;
 import java.time.Instant;
 
 import io.cameljwt.JwtConstants;
-import io.cameljwt.internal.TokenRefusal;
 import io.cameljwt.internal.token.Token;
+import io.cameljwt.internal.token.TokenRefusal;
 import org.apache.camel.Message;
 
 /**

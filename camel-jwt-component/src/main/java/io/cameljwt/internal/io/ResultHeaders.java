@@ -4,8 +4,8 @@ import java.time.Instant;
 import java.util.List;
 
 import io.cameljwt.JwtConstants;
-import io.cameljwt.internal.TokenRefusal;
 import io.cameljwt.internal.token.Token;
+import io.cameljwt.internal.token.TokenRefusal;
 import org.apache.camel.Message;
 
 /**

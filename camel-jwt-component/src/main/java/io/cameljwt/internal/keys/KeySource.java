@@ -3,8 +3,8 @@ package io.cameljwt.internal.keys;
 import java.util.List;
 import java.util.Set;
 
-import io.cameljwt.internal.TokenRefusal;
 import io.cameljwt.internal.token.Token;
+import io.cameljwt.internal.token.TokenRefusal;
 
 /**
  * Where validate finds the keys that may verify a token: the configured keys ({@link VerificationKeys}) or a remote

@@ -10,10 +10,10 @@ import java.util.Set;
 
 import io.cameljwt.JwtConfiguration;
 import io.cameljwt.JwtFailure;
-import io.cameljwt.internal.OptionValues;
-import io.cameljwt.internal.TokenRefusal;
+import io.cameljwt.internal.settings.OptionValues;
 import io.cameljwt.internal.token.ClaimValues;
 import io.cameljwt.internal.token.Token;
+import io.cameljwt.internal.token.TokenRefusal;
 
 /**
  * The checks validate makes on a token whose signature is good, in a fixed order: time, issuer, audience, type,

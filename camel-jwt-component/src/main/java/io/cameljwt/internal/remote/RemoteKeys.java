@@ -15,14 +15,14 @@ import javax.net.ssl.SSLContext;
 
 import io.cameljwt.JwtConfiguration;
 import io.cameljwt.JwtFailure;
-import io.cameljwt.internal.OptionValues;
-import io.cameljwt.internal.TokenRefusal;
 import io.cameljwt.internal.keys.Algorithms;
 import io.cameljwt.internal.keys.KeyEntry;
 import io.cameljwt.internal.keys.KeySource;
 import io.cameljwt.internal.keys.VerificationKeys;
 import io.cameljwt.internal.policy.ClaimsPolicy;
+import io.cameljwt.internal.settings.OptionValues;
 import io.cameljwt.internal.token.Token;
+import io.cameljwt.internal.token.TokenRefusal;
 import org.apache.camel.CamelContext;
 
 /**

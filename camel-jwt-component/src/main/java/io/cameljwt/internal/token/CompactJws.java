@@ -4,7 +4,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 
 import io.cameljwt.JwtFailure;
-import io.cameljwt.internal.TokenRefusal;
 
 /**
  * The form of a compact token, JWS or JWE: its parts in canonical Base64url, and the bounds on its header's JSON.

@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 
 import io.cameljwt.JwtFailure;
-import io.cameljwt.internal.TokenRefusal;
 
 /**
  * A compact JWS split, decoded and parsed once per message, which every step then reads: key selection and the

@@ -16,7 +16,6 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import io.cameljwt.JwtFailure;
-import io.cameljwt.internal.TokenRefusal;
 
 /**
  * Reads the JSON objects of a token (header and payload) strictly: UTF-8 that is valid, RFC 8259 JSON with no

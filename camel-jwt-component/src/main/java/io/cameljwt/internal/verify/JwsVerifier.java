@@ -4,10 +4,10 @@ import java.security.Key;
 import java.util.List;
 
 import io.cameljwt.JwtFailure;
-import io.cameljwt.internal.TokenRefusal;
 import io.cameljwt.internal.keys.KeyEntry;
 import io.cameljwt.internal.keys.KeySource;
 import io.cameljwt.internal.token.Token;
+import io.cameljwt.internal.token.TokenRefusal;
 import org.jose4j.jca.ProviderContext;
 import org.jose4j.jwa.AlgorithmFactoryFactory;
 import org.jose4j.jws.JsonWebSignatureAlgorithm;

@@ -2,9 +2,9 @@ package io.cameljwt.internal.verify;
 
 import java.util.Map;
 
-import io.cameljwt.internal.TokenRefusal;
 import io.cameljwt.internal.keys.KeyEntry;
 import io.cameljwt.internal.token.Token;
+import io.cameljwt.internal.token.TokenRefusal;
 import org.apache.camel.support.LRUCacheFactory;
 
 /**

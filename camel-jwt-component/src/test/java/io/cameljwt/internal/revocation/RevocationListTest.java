@@ -2,8 +2,8 @@ package io.cameljwt.internal.revocation;
 
 import java.util.Map;
 
-import io.cameljwt.internal.TokenRefusal;
 import io.cameljwt.internal.token.Token;
+import io.cameljwt.internal.token.TokenRefusal;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;

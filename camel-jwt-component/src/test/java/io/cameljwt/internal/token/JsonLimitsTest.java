@@ -5,7 +5,7 @@ import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
 import io.cameljwt.JwtFailure;
-import io.cameljwt.internal.TokenRefusal;
+import io.cameljwt.internal.token.TokenRefusal;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.cameljwt.JwtFailure;
-import io.cameljwt.internal.TokenRefusal;
+import io.cameljwt.internal.token.TokenRefusal;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;

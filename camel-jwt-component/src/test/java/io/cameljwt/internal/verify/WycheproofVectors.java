@@ -15,12 +15,12 @@ import java.util.stream.Stream;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.cameljwt.JwtFailure;
-import io.cameljwt.internal.TokenRefusal;
 import io.cameljwt.internal.keys.Algorithms;
 import io.cameljwt.internal.keys.KeyEntry;
 import io.cameljwt.internal.keys.KeyLoader;
 import io.cameljwt.internal.keys.VerificationKeys;
 import io.cameljwt.internal.token.Token;
+import io.cameljwt.internal.token.TokenRefusal;
 import org.junit.jupiter.params.provider.Arguments;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;

@@ -128,6 +128,8 @@ public class JwtComponentConfigurer extends PropertyConfigurerSupport implements
         case "sslcontextparameters":
         case "sslContextParameters": getOrCreateConfiguration(target).setSslContextParameters(property(camelContext, org.apache.camel.support.jsse.SSLContextParameters.class, value)); return true;
         case "subject": getOrCreateConfiguration(target).setSubject(property(camelContext, java.lang.String.class, value)); return true;
+        case "tokencachesize":
+        case "tokenCacheSize": getOrCreateConfiguration(target).setTokenCacheSize(property(camelContext, int.class, value)); return true;
         case "tokenheader":
         case "tokenHeader": getOrCreateConfiguration(target).setTokenHeader(property(camelContext, java.lang.String.class, value)); return true;
         case "type": getOrCreateConfiguration(target).setType(property(camelContext, java.lang.String.class, value)); return true;
@@ -238,6 +240,8 @@ public class JwtComponentConfigurer extends PropertyConfigurerSupport implements
         case "sslcontextparameters":
         case "sslContextParameters": return org.apache.camel.support.jsse.SSLContextParameters.class;
         case "subject": return java.lang.String.class;
+        case "tokencachesize":
+        case "tokenCacheSize": return int.class;
         case "tokenheader":
         case "tokenHeader": return java.lang.String.class;
         case "type": return java.lang.String.class;
@@ -349,6 +353,8 @@ public class JwtComponentConfigurer extends PropertyConfigurerSupport implements
         case "sslcontextparameters":
         case "sslContextParameters": return getOrCreateConfiguration(target).getSslContextParameters();
         case "subject": return getOrCreateConfiguration(target).getSubject();
+        case "tokencachesize":
+        case "tokenCacheSize": return getOrCreateConfiguration(target).getTokenCacheSize();
         case "tokenheader":
         case "tokenHeader": return getOrCreateConfiguration(target).getTokenHeader();
         case "type": return getOrCreateConfiguration(target).getType();

@@ -118,6 +118,8 @@ public class JwtEndpointConfigurer extends PropertyConfigurerSupport implements 
         case "sslcontextparameters":
         case "sslContextParameters": target.getConfiguration().setSslContextParameters(property(camelContext, org.apache.camel.support.jsse.SSLContextParameters.class, value)); return true;
         case "subject": target.getConfiguration().setSubject(property(camelContext, java.lang.String.class, value)); return true;
+        case "tokencachesize":
+        case "tokenCacheSize": target.getConfiguration().setTokenCacheSize(property(camelContext, int.class, value)); return true;
         case "tokenheader":
         case "tokenHeader": target.getConfiguration().setTokenHeader(property(camelContext, java.lang.String.class, value)); return true;
         case "type": target.getConfiguration().setType(property(camelContext, java.lang.String.class, value)); return true;
@@ -223,6 +225,8 @@ public class JwtEndpointConfigurer extends PropertyConfigurerSupport implements 
         case "sslcontextparameters":
         case "sslContextParameters": return org.apache.camel.support.jsse.SSLContextParameters.class;
         case "subject": return java.lang.String.class;
+        case "tokencachesize":
+        case "tokenCacheSize": return int.class;
         case "tokenheader":
         case "tokenHeader": return java.lang.String.class;
         case "type": return java.lang.String.class;
@@ -329,6 +333,8 @@ public class JwtEndpointConfigurer extends PropertyConfigurerSupport implements 
         case "sslcontextparameters":
         case "sslContextParameters": return target.getConfiguration().getSslContextParameters();
         case "subject": return target.getConfiguration().getSubject();
+        case "tokencachesize":
+        case "tokenCacheSize": return target.getConfiguration().getTokenCacheSize();
         case "tokenheader":
         case "tokenHeader": return target.getConfiguration().getTokenHeader();
         case "type": return target.getConfiguration().getType();

@@ -23,7 +23,7 @@ public class JwtEndpointUriFactory extends org.apache.camel.support.component.En
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(54);
+        Set<String> props = new HashSet<>(55);
         props.add("algorithm");
         props.add("allowCompression");
         props.add("allowNoExpiry");
@@ -76,6 +76,7 @@ public class JwtEndpointUriFactory extends org.apache.camel.support.component.En
         props.add("secretEncoding");
         props.add("sslContextParameters");
         props.add("subject");
+        props.add("tokenCacheSize");
         props.add("tokenHeader");
         props.add("type");
         PROPERTY_NAMES = Collections.unmodifiableSet(props);

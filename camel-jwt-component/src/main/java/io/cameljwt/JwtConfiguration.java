@@ -167,6 +167,11 @@ public class JwtConfiguration implements Cloneable {
     @UriParam(label = "validate,decode", defaultValue = "16384",
               description = "Tokens longer than this many characters are refused before any parsing.")
     private int maxTokenLength = 16384;
+    @UriParam(label = "validate", defaultValue = "1000",
+              description = "validate, revoke: how many verified tokens the endpoint keeps, so that a token seen again"
+                            + " skips its parse and signature check (time, claims and revocation are still checked on"
+                            + " every message). Tokens over 8192 characters are not kept. 0 turns the cache off.")
+    private int tokenCacheSize = 1000;
 
     // --- revocation ------------------------------------------------------------------------------------------------
 
@@ -270,6 +275,9 @@ public class JwtConfiguration implements Cloneable {
         if (jwksRefreshInterval < MIN_JWKS_REFRESH_INTERVAL) {
             // below it, each token with a made-up kid could make the endpoint fetch: a flood of the provider
             throw new IllegalArgumentException("Option 'jwksRefreshInterval' must be at least 1s");
+        }
+        if (tokenCacheSize < 0) {
+            throw new IllegalArgumentException("Option 'tokenCacheSize' must not be negative (0 turns the cache off)");
         }
         if (maxPbes2Count < 1000 || maxPbes2Count > 2_499_999) {
             // RFC 7518 section 4.8.1.2 asks senders for at least 1000; jose4j refuses more than 2499999 anyway
@@ -637,6 +645,14 @@ public class JwtConfiguration implements Cloneable {
 
     public void setFailOnInvalid(boolean failOnInvalid) {
         this.failOnInvalid = failOnInvalid;
+    }
+
+    public int getTokenCacheSize() {
+        return tokenCacheSize;
+    }
+
+    public void setTokenCacheSize(int tokenCacheSize) {
+        this.tokenCacheSize = tokenCacheSize;
     }
 
     public int getMaxTokenLength() {

@@ -70,7 +70,7 @@ public class JwtEndpoint extends DefaultEndpoint {
             // a snapshot: what the operation reads cannot change under it while it runs
             JwtConfiguration config = configuration.copy();
             config.checkValues();
-            operationProcessor = Operations.create(operation, config, uriOptions, getCamelContext(), this);
+            operationProcessor = Operations.create(operation, config, uriOptions, getCamelContext(), this, metrics);
             metrics.attach(remoteKeys());
             registerHealthCheck();
         }
@@ -218,6 +218,18 @@ public class JwtEndpoint extends DefaultEndpoint {
                                     + " (empty without remote keys or while stopped)")
     public Boolean getKeysCached() {
         return metrics.keysCached();
+    }
+
+    @ManagedAttribute(description = "validate, revoke: tokens found in the verified-token cache (tokenCacheSize), whose"
+                                    + " parse and signature check were skipped")
+    public long getTokenCacheHits() {
+        return metrics.tokenCacheHits();
+    }
+
+    @ManagedAttribute(description = "validate, revoke: tokens looked for in the verified-token cache and not found"
+                                    + " there, so parsed and verified (0 with tokenCacheSize=0)")
+    public long getTokenCacheMisses() {
+        return metrics.tokenCacheMisses();
     }
 
     @ManagedOperation(description = "Sets every count of this endpoint to 0")

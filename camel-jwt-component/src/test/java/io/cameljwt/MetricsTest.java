@@ -202,7 +202,7 @@ class MetricsTest extends JwtRouteTestSupport {
                 declared.add(method.getName().replaceFirst("^(get|is)", ""));
             }
         }
-        assertEquals(9, declared.size(), declared::toString);
+        assertEquals(11, declared.size(), declared::toString);
         for (String attribute : declared) {
             assertTrue(inMBean.contains(attribute), () -> attribute + " is not an attribute of the MBean: " + inMBean);
             assertTrue(page.contains("| `" + attribute + "` |"), () -> "docs/metrics.md has no row for " + attribute);

@@ -11,9 +11,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 
-import io.cameljwt.internal.TokenRefusal;
 import io.cameljwt.internal.remote.RemoteKeys;
 import io.cameljwt.internal.remote.RemoteKeysHealthCheck;
+import io.cameljwt.internal.token.TokenRefusal;
 import org.apache.camel.health.HealthCheck;
 import org.apache.camel.test.junit5.CamelTestSupport;
 import org.junit.jupiter.api.Test;

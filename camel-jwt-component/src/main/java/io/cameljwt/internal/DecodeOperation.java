@@ -8,8 +8,8 @@ import io.cameljwt.internal.io.RefreshHint;
 import io.cameljwt.internal.io.ResultHeaders;
 import io.cameljwt.internal.io.TokenLocator;
 import io.cameljwt.internal.jwe.JweDecrypter;
-import io.cameljwt.internal.verify.JwtContents;
-import io.cameljwt.internal.verify.TokenParser;
+import io.cameljwt.internal.token.Token;
+import io.cameljwt.internal.token.TokenRefusal;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.Processor;
@@ -40,14 +40,13 @@ public final class DecodeOperation implements Processor {
     public void process(Exchange exchange) throws Exception {
         Message message = exchange.getMessage();
         ResultHeaders.clear(message);
-        JwtContents token;
         try {
-            token = TokenParser.decode(decrypter.unwrap(locator.find(message)));
+            Token token = Token.parse(decrypter.unwrap(locator.find(message)));
+            message.setBody(json ? token.payload() : token.claims());
+            ResultHeaders.write(message, token, false, rolesClaim);
+            refreshHint.write(message, token, Instant.now());
         } catch (TokenRefusal refusal) {
             throw new JwtValidationException(refusal.reason(), refusal.getMessage(), exchange);
         }
-        ResultHeaders.write(message, token, false, rolesClaim);
-        refreshHint.write(message, token, Instant.now());
-        message.setBody(json ? token.payload() : token.claims());
     }
 }

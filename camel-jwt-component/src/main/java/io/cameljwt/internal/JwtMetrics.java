@@ -15,6 +15,7 @@ import io.cameljwt.JwtConstants;
 import io.cameljwt.JwtFailure;
 import io.cameljwt.JwtOperation;
 import io.cameljwt.internal.remote.RemoteKeys;
+import io.cameljwt.internal.verify.VerifiedTokens;
 import org.apache.camel.Message;
 
 /**
@@ -23,7 +24,7 @@ import org.apache.camel.Message;
  * exchange here, once, after the operation ran; the counts live as long as the endpoint, across route restarts, until
  * {@link #reset()}.
  */
-public final class JwtMetrics {
+public final class JwtMetrics implements VerifiedTokens.Counts {
 
     private static final CompositeType BY_REASON = byReasonType();
 
@@ -31,6 +32,8 @@ public final class JwtMetrics {
     private final LongAdder decoded = new LongAdder();
     private final LongAdder generated = new LongAdder();
     private final LongAdder revoked = new LongAdder();
+    private final LongAdder tokenCacheHits = new LongAdder();
+    private final LongAdder tokenCacheMisses = new LongAdder();
     /** One adder per reason, all made here and never replaced, so any thread may read the map. */
     private final Map<JwtFailure, LongAdder> refused = new EnumMap<>(JwtFailure.class);
 
@@ -77,6 +80,18 @@ public final class JwtMetrics {
         }
     }
 
+    /** A token found in the verified-token cache. */
+    @Override
+    public void hit() {
+        tokenCacheHits.increment();
+    }
+
+    /** A token looked for in the verified-token cache and verified, as it was not there. */
+    @Override
+    public void miss() {
+        tokenCacheMisses.increment();
+    }
+
     /** Called when an operation starts, with its remote keys (null without). */
     public synchronized void attach(RemoteKeys keys) {
         remoteKeys = keys;
@@ -105,6 +120,14 @@ public final class JwtMetrics {
 
     public long revoked() {
         return revoked.sum();
+    }
+
+    public long tokenCacheHits() {
+        return tokenCacheHits.sum();
+    }
+
+    public long tokenCacheMisses() {
+        return tokenCacheMisses.sum();
     }
 
     public long refused(JwtFailure reason) {
@@ -150,6 +173,8 @@ public final class JwtMetrics {
         decoded.reset();
         generated.reset();
         revoked.reset();
+        tokenCacheHits.reset();
+        tokenCacheMisses.reset();
         refused.values().forEach(LongAdder::reset);
         fetchesCarried = remoteKeys == null ? 0 : -remoteKeys.fetches();
         failuresCarried = remoteKeys == null ? 0 : -remoteKeys.fetchFailures();

@@ -16,6 +16,7 @@ import io.cameljwt.internal.keys.VerificationKeys;
 import io.cameljwt.internal.remote.RemoteKeys;
 import io.cameljwt.internal.revocation.RevocationList;
 import io.cameljwt.internal.verify.JwsVerifier;
+import io.cameljwt.internal.verify.VerifiedTokens;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Processor;
 import org.apache.camel.util.URISupport;
@@ -44,9 +45,10 @@ public final class Operations {
      * @param config     a snapshot of the endpoint's configuration, its values checked
      * @param uriOptions the names of the options the endpoint's URI set (the others came from the component)
      * @param owner      what threads started for the operation are named after (the endpoint)
+     * @param metrics    the endpoint's counts, which validate's verified-token cache adds to
      */
     public static Processor create(JwtOperation operation, JwtConfiguration config, Set<String> uriOptions,
-                                   CamelContext context, Object owner) {
+                                   CamelContext context, Object owner, JwtMetrics metrics) {
         warnOfUnmaskedKeyText(config, uriOptions);
         if (operation == JwtOperation.validate || operation == JwtOperation.revoke) {
             dropInheritedKeySource(config, uriOptions);
@@ -59,7 +61,7 @@ public final class Operations {
                 // the revocation repository first: nothing to close if it fails
                 ValidateOperation.Revocation revocation = revocation(operation, config, context);
                 JweDecrypter decrypter = JweDecrypter.of(config, keys); // before remote keys start fetching
-                yield validateOperation(config, decrypter, revocation, RemoteKeys.configured(config)
+                yield validateOperation(config, decrypter, revocation, metrics, RemoteKeys.configured(config)
                         ? RemoteKeys.start(config, context, owner)
                         : VerificationKeys.of(keys.load(config), config.getAlgorithm()));
             }
@@ -142,9 +144,11 @@ public final class Operations {
     }
 
     private static ValidateOperation validateOperation(JwtConfiguration config, JweDecrypter decrypter,
-                                                       ValidateOperation.Revocation revocation, KeySource keys) {
+                                                       ValidateOperation.Revocation revocation, JwtMetrics metrics,
+                                                       KeySource keys) {
         try {
-            return new ValidateOperation(config, decrypter, new JwsVerifier(keys), revocation);
+            return new ValidateOperation(config, decrypter,
+                    new JwsVerifier(keys, VerifiedTokens.of(config.getTokenCacheSize(), metrics)), revocation);
         } catch (RuntimeException e) {
             keys.close(); // remote keys have started fetching
             throw e;

@@ -12,13 +12,13 @@ import io.cameljwt.internal.io.TokenLocator;
 import io.cameljwt.internal.jwe.JweDecrypter;
 import io.cameljwt.internal.policy.ClaimsPolicy;
 import io.cameljwt.internal.remote.RemoteKeys;
+import io.cameljwt.internal.settings.OptionValues;
+import io.cameljwt.internal.token.Token;
+import io.cameljwt.internal.token.TokenRefusal;
 import io.cameljwt.internal.verify.JwsVerifier;
-import io.cameljwt.internal.verify.JwtContents;
-import io.cameljwt.internal.verify.TokenParser;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.Processor;
-import org.jose4j.jws.JsonWebSignature;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -43,10 +43,10 @@ public final class ValidateOperation implements Processor, AutoCloseable {
      */
     @FunctionalInterface
     public interface Revocation {
-        Revocation NONE = (jws, token, message) -> {
+        Revocation NONE = (token, message) -> {
         };
 
-        void apply(JsonWebSignature jws, JwtContents token, Message message)
+        void apply(Token token, Message message)
                 throws TokenRefusal, JwtRevocationUnavailableException;
     }
     private final RefreshHint refreshHint;
@@ -85,11 +85,10 @@ public final class ValidateOperation implements Processor, AutoCloseable {
         Message message = exchange.getMessage();
         ResultHeaders.clear(message);
         try {
-            JsonWebSignature jws = verifier.verify(decrypter.unwrap(locator.find(message)));
-            JwtContents token = TokenParser.contents(jws);
+            Token token = verifier.verify(decrypter.unwrap(locator.find(message)));
             Instant now = Instant.now();
             policy.check(token, now);
-            revocation.apply(jws, token, message);
+            revocation.apply(token, message);
             ResultHeaders.write(message, token, true, rolesClaim);
             refreshHint.write(message, token, now);
             message.setHeader(JwtConstants.JWT_VALID, true);

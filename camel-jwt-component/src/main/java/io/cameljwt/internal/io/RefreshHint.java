@@ -3,8 +3,8 @@ package io.cameljwt.internal.io;
 import java.time.Instant;
 
 import io.cameljwt.JwtConstants;
-import io.cameljwt.internal.policy.ClaimValues;
-import io.cameljwt.internal.verify.JwtContents;
+import io.cameljwt.internal.token.Token;
+import io.cameljwt.internal.token.TokenRefusal;
 import org.apache.camel.Message;
 
 /**
@@ -20,11 +20,11 @@ public final class RefreshHint {
         this.refreshBeforeMillis = refreshBeforeMillis;
     }
 
-    public void write(Message message, JwtContents token, Instant now) {
+    public void write(Message message, Token token, Instant now) throws TokenRefusal {
         if (refreshBeforeMillis <= 0) {
             return;
         }
-        Long exp = ClaimValues.numericDate(token.claims().get("exp"));
+        Long exp = token.numericDate("exp");
         // a token without exp never expires, so it never needs a refresh; an expired one (decode) does
         boolean needed = exp != null && !Instant.ofEpochSecond(exp).isAfter(now.plusMillis(refreshBeforeMillis));
         message.setHeader(JwtConstants.JWT_REFRESH_NEEDED, needed);

@@ -2,11 +2,10 @@ package io.cameljwt.internal.io;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 
 import io.cameljwt.JwtConstants;
-import io.cameljwt.internal.policy.ClaimValues;
-import io.cameljwt.internal.verify.JwtContents;
+import io.cameljwt.internal.token.Token;
+import io.cameljwt.internal.token.TokenRefusal;
 import org.apache.camel.Message;
 
 /**
@@ -30,34 +29,33 @@ public final class ResultHeaders {
         }
     }
 
-    public static void write(Message message, JwtContents token, boolean verified, String rolesClaim) {
-        Map<String, Object> claims = token.claims();
-        message.setHeader(JwtConstants.JWT_CLAIMS, claims);
+    /** Only sub, iss and jti that are strings (StringOrURI, RFC 7519): another JSON type is not turned into text. */
+    public static void write(Message message, Token token, boolean verified, String rolesClaim) throws TokenRefusal {
+        message.setHeader(JwtConstants.JWT_CLAIMS, token.claims());
         message.setHeader(JwtConstants.JWT_HEADER, token.header());
-        setText(message, JwtConstants.JWT_SUBJECT, claims.get("sub"));
-        setText(message, JwtConstants.JWT_ISSUER, claims.get("iss"));
-        setText(message, JwtConstants.JWT_ID, claims.get("jti"));
-        Object aud = claims.get("aud");
+        setText(message, JwtConstants.JWT_SUBJECT, token.subject());
+        setText(message, JwtConstants.JWT_ISSUER, token.issuer());
+        setText(message, JwtConstants.JWT_ID, token.id());
+        List<String> aud = token.audience();
         if (aud != null) {
-            message.setHeader(JwtConstants.JWT_AUDIENCE, ClaimValues.strings(aud));
+            message.setHeader(JwtConstants.JWT_AUDIENCE, aud);
         }
         if (rolesClaim != null) {
-            List<String> roles = ClaimValues.roles(claims, rolesClaim);
+            List<String> roles = token.roles(rolesClaim);
             if (roles != null) {
                 message.setHeader(JwtConstants.JWT_ROLES, roles);
             }
         }
-        Long exp = ClaimValues.numericDate(claims.get("exp"));
+        Long exp = token.numericDate("exp");
         if (exp != null) {
             message.setHeader(JwtConstants.JWT_EXPIRES_AT, Instant.ofEpochSecond(exp));
         }
         message.setHeader(JwtConstants.JWT_VERIFIED, verified);
     }
 
-    /** Only a string: sub, iss and jti are StringOrURI (RFC 7519), and another JSON type is not turned into text. */
-    private static void setText(Message message, String header, Object value) {
-        if (value instanceof String text) {
-            message.setHeader(header, text);
+    private static void setText(Message message, String header, String value) {
+        if (value != null) {
+            message.setHeader(header, value);
         }
     }
 }

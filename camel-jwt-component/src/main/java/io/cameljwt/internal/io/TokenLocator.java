@@ -2,7 +2,7 @@ package io.cameljwt.internal.io;
 
 import io.cameljwt.JwtConstants;
 import io.cameljwt.JwtFailure;
-import io.cameljwt.internal.TokenRefusal;
+import io.cameljwt.internal.token.TokenRefusal;
 import org.apache.camel.Message;
 
 /**

@@ -12,15 +12,15 @@ import java.util.stream.Collectors;
 
 import io.cameljwt.JwtConfiguration;
 import io.cameljwt.JwtFailure;
-import io.cameljwt.internal.OptionValues;
-import io.cameljwt.internal.TokenRefusal;
 import io.cameljwt.internal.keys.KeyEntry;
-import io.cameljwt.internal.keys.KeysByAlgorithm;
 import io.cameljwt.internal.keys.KeyLoader;
+import io.cameljwt.internal.keys.KeysByAlgorithm;
 import io.cameljwt.internal.keys.VerificationKeys;
-import io.cameljwt.internal.verify.CompactJws;
-import org.jose4j.jwa.AlgorithmConstraints;
+import io.cameljwt.internal.settings.OptionValues;
+import io.cameljwt.internal.token.CompactJws;
+import io.cameljwt.internal.token.TokenRefusal;
 import org.jose4j.jwa.AlgorithmConstraints.ConstraintType;
+import org.jose4j.jwa.AlgorithmConstraints;
 import org.jose4j.jwe.JsonWebEncryption;
 import org.jose4j.jwe.KeyManagementAlgorithmIdentifiers;
 import org.jose4j.jwx.Headers;
@@ -29,7 +29,7 @@ import org.jose4j.zip.CompressionAlgorithmIdentifiers;
 
 /**
  * Opens the encrypted tokens of {@code jwt:validate} and {@code jwt:decode}, before the signed token inside goes the
- * usual way ({@link io.cameljwt.internal.verify.JwsVerifier} or {@link io.cameljwt.internal.verify.TokenParser}).
+ * usual way ({@link io.cameljwt.internal.verify.JwsVerifier} or {@link io.cameljwt.internal.token.Token}).
  * The key management and content encryption algorithms are explicit allowlists that fit the keys; keys are never
  * taken from the token ({@code jwk}, {@code jku}, {@code x5u}, {@code x5c} are not read). Without a
  * {@code decryptionKey}, tokens pass through untouched and {@link CompactJws} refuses an encrypted one.

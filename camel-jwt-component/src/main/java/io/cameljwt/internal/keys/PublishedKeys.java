@@ -14,7 +14,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 import io.cameljwt.JwtConfiguration;
-import io.cameljwt.internal.OptionValues;
+import io.cameljwt.internal.settings.OptionValues;
 import org.jose4j.jwk.JsonWebKey.OutputControlLevel;
 import org.jose4j.jwk.JsonWebKeySet;
 import org.jose4j.jwk.PublicJsonWebKey;

@@ -12,9 +12,9 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import io.cameljwt.JwtFailure;
-import io.cameljwt.internal.OptionValues;
-import io.cameljwt.internal.TokenRefusal;
-import org.jose4j.jws.JsonWebSignature;
+import io.cameljwt.internal.settings.OptionValues;
+import io.cameljwt.internal.token.Token;
+import io.cameljwt.internal.token.TokenRefusal;
 
 /**
  * The static keys that verify tokens, indexed by the algorithms they may be used with. The accepted algorithms are
@@ -181,7 +181,7 @@ public final class VerificationKeys implements KeySource {
     }
 
     @Override
-    public List<KeyEntry> candidates(String algorithm, String kid, JsonWebSignature token) throws TokenRefusal {
+    public List<KeyEntry> candidates(String algorithm, String kid, Token token) throws TokenRefusal {
         return candidates(algorithm, kid);
     }
 

@@ -10,9 +10,10 @@ import java.util.Set;
 
 import io.cameljwt.JwtConfiguration;
 import io.cameljwt.JwtFailure;
-import io.cameljwt.internal.OptionValues;
-import io.cameljwt.internal.TokenRefusal;
-import io.cameljwt.internal.verify.JwtContents;
+import io.cameljwt.internal.settings.OptionValues;
+import io.cameljwt.internal.token.ClaimValues;
+import io.cameljwt.internal.token.Token;
+import io.cameljwt.internal.token.TokenRefusal;
 
 /**
  * The checks validate makes on a token whose signature is good, in a fixed order: time, issuer, audience, type,
@@ -22,7 +23,7 @@ public final class ClaimsPolicy {
 
     @FunctionalInterface
     interface Check {
-        void check(JwtContents token, long nowSeconds) throws TokenRefusal;
+        void check(Token token, long nowSeconds) throws TokenRefusal;
     }
 
     private final List<Check> checks;
@@ -31,7 +32,7 @@ public final class ClaimsPolicy {
         this.checks = List.copyOf(checks);
     }
 
-    public void check(JwtContents token, Instant now) throws TokenRefusal {
+    public void check(Token token, Instant now) throws TokenRefusal {
         long nowSeconds = now.getEpochSecond();
         for (Check check : checks) {
             check.check(token, nowSeconds);
@@ -80,7 +81,7 @@ public final class ClaimsPolicy {
 
     static Check expiration(boolean required, long skew) {
         return (token, now) -> {
-            Long exp = numericDate(token.claims(), "exp");
+            Long exp = numericDate(token, "exp");
             if (exp == null) {
                 if (required) {
                     throw new TokenRefusal(JwtFailure.CLAIM_MISSING, "the token has no exp and requireExpiration is true");
@@ -94,7 +95,7 @@ public final class ClaimsPolicy {
 
     static Check notBefore(long skew) {
         return (token, now) -> {
-            Long nbf = numericDate(token.claims(), "nbf");
+            Long nbf = numericDate(token, "nbf");
             if (nbf != null && now + skew < nbf) {
                 throw new TokenRefusal(JwtFailure.NOT_YET_VALID,
                         "the token is not valid before " + Instant.ofEpochSecond(nbf) + " (clockSkew " + skew + "s)");
@@ -104,7 +105,7 @@ public final class ClaimsPolicy {
 
     static Check issuedAt(long skew, long maxAgeSeconds) {
         return (token, now) -> {
-            Long iat = numericDate(token.claims(), "iat");
+            Long iat = numericDate(token, "iat");
             if (iat == null) {
                 if (maxAgeSeconds > 0) {
                     throw new TokenRefusal(JwtFailure.CLAIM_MISSING, "the token has no iat, which maxAge needs");
@@ -133,11 +134,11 @@ public final class ClaimsPolicy {
 
     static Check audience(Set<String> accepted) {
         return (token, now) -> {
-            Object aud = token.claims().get("aud");
+            List<String> aud = token.audience();
             if (aud == null) {
                 throw new TokenRefusal(JwtFailure.AUDIENCE_MISMATCH, "the token has no aud");
             }
-            for (String value : ClaimValues.strings(aud)) {
+            for (String value : aud) {
                 if (accepted.contains(value)) {
                     return;
                 }
@@ -181,7 +182,7 @@ public final class ClaimsPolicy {
 
     static Check roles(String rolesClaim, Set<String> required, boolean all) {
         return (token, now) -> {
-            List<String> held = ClaimValues.roles(token.claims(), rolesClaim);
+            List<String> held = token.roles(rolesClaim);
             boolean ok = held != null
                          && (all ? held.containsAll(required) : required.stream().anyMatch(held::contains));
             if (!ok) {
@@ -193,13 +194,9 @@ public final class ClaimsPolicy {
     }
 
     /** A NumericDate claim in whole seconds, null when absent. */
-    static Long numericDate(Map<String, Object> claims, String name) throws TokenRefusal {
-        Object value = claims.get(name);
-        if (value == null) {
-            return null;
-        }
-        Long seconds = ClaimValues.numericDate(value);
-        if (seconds != null) {
+    static Long numericDate(Token token, String name) throws TokenRefusal {
+        Long seconds = token.numericDate(name);
+        if (seconds != null || token.claims().get(name) == null) {
             return seconds;
         }
         throw new TokenRefusal(JwtFailure.MALFORMED, "the token's " + name + " is not a NumericDate");

@@ -27,7 +27,7 @@ import java.util.concurrent.TimeoutException;
 
 import javax.net.ssl.SSLContext;
 
-import io.cameljwt.internal.verify.JsonLimits;
+import io.cameljwt.internal.token.JsonLimits;
 
 /**
  * Fetches a JSON document (a JWK Set, an OpenID discovery document) over HTTP(S) with the JDK's {@link HttpClient}:

@@ -14,10 +14,10 @@ import java.util.concurrent.TimeoutException;
 import java.util.function.LongSupplier;
 
 import io.cameljwt.JwtFailure;
-import io.cameljwt.internal.TokenRefusal;
 import io.cameljwt.internal.keys.KeyEntry;
 import io.cameljwt.internal.keys.KeyLoader;
 import io.cameljwt.internal.keys.VerificationKeys;
+import io.cameljwt.internal.token.TokenRefusal;
 import org.jose4j.json.JsonUtil;
 import org.jose4j.lang.JoseException;
 import org.slf4j.Logger;

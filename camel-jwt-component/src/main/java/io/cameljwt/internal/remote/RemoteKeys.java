@@ -15,16 +15,15 @@ import javax.net.ssl.SSLContext;
 
 import io.cameljwt.JwtConfiguration;
 import io.cameljwt.JwtFailure;
-import io.cameljwt.internal.OptionValues;
-import io.cameljwt.internal.TokenRefusal;
 import io.cameljwt.internal.keys.Algorithms;
 import io.cameljwt.internal.keys.KeyEntry;
 import io.cameljwt.internal.keys.KeySource;
 import io.cameljwt.internal.keys.VerificationKeys;
 import io.cameljwt.internal.policy.ClaimsPolicy;
-import io.cameljwt.internal.verify.TokenParser;
+import io.cameljwt.internal.settings.OptionValues;
+import io.cameljwt.internal.token.Token;
+import io.cameljwt.internal.token.TokenRefusal;
 import org.apache.camel.CamelContext;
-import org.jose4j.jws.JsonWebSignature;
 
 /**
  * The keys of a validate endpoint with {@code jwksUri} or {@code issuerUri}: one cached remote JWK Set per source.
@@ -176,7 +175,7 @@ public final class RemoteKeys implements KeySource {
     }
 
     @Override
-    public List<KeyEntry> candidates(String algorithm, String kid, JsonWebSignature token) throws TokenRefusal {
+    public List<KeyEntry> candidates(String algorithm, String kid, Token token) throws TokenRefusal {
         if (!algorithms.contains(algorithm)) {
             throw new TokenRefusal(JwtFailure.ALGORITHM_NOT_ALLOWED, "algorithm "
                                                                  + VerificationKeys.safe(algorithm, 20) + " is not accepted");
@@ -184,11 +183,11 @@ public final class RemoteKeys implements KeySource {
         return source(token).candidates(algorithm, kid);
     }
 
-    private RemoteJwks source(JsonWebSignature token) throws TokenRefusal {
+    private RemoteJwks source(Token token) throws TokenRefusal {
         if (byIssuer.isEmpty()) {
             return sources.get(0);
         }
-        Object iss = TokenParser.contents(token).claims().get("iss");
+        Object iss = token.claims().get("iss");
         RemoteJwks source = iss instanceof String ? byIssuer.get(iss) : null;
         if (source == null) {
             throw new TokenRefusal(JwtFailure.ISSUER_MISMATCH,

@@ -9,13 +9,12 @@ import java.util.Map;
 import io.cameljwt.JwtConstants;
 import io.cameljwt.JwtFailure;
 import io.cameljwt.JwtRevocationUnavailableException;
-import io.cameljwt.internal.TokenRefusal;
-import io.cameljwt.internal.verify.JwtContents;
+import io.cameljwt.internal.token.Token;
+import io.cameljwt.internal.token.TokenRefusal;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Message;
 import org.apache.camel.spi.IdempotentRepository;
 import org.apache.camel.support.service.ServiceHelper;
-import org.jose4j.jws.JsonWebSignature;
 
 /**
  * The revoked tokens, kept in the {@code revocationRepository}: the id of a token, and the two calls made with it
@@ -53,11 +52,11 @@ public final class RevocationList {
     }
 
     /** validate: refuses a token whose id is in the repository. */
-    public void refuseRevoked(JsonWebSignature jws, JwtContents token, Message message)
+    public void refuseRevoked(Token token, Message message)
             throws TokenRefusal, JwtRevocationUnavailableException {
         boolean revoked;
         try {
-            revoked = repository.contains(message.getExchange(), id(jws, token.claims()));
+            revoked = repository.contains(message.getExchange(), id(token));
         } catch (RuntimeException e) {
             throw failed("could not be read, so the token is refused", message, e);
         }
@@ -67,8 +66,8 @@ public final class RevocationList {
     }
 
     /** revoke: adds the token's id to the repository; a token revoked already stays so, without an error. */
-    public void revoke(JsonWebSignature jws, JwtContents token, Message message) throws JwtRevocationUnavailableException {
-        String id = id(jws, token.claims());
+    public void revoke(Token token, Message message) throws TokenRefusal, JwtRevocationUnavailableException {
+        String id = id(token);
         try {
             repository.add(message.getExchange(), id);
         } catch (RuntimeException e) {
@@ -102,13 +101,18 @@ public final class RevocationList {
      * second signature of the same content (ECDSA signatures are not unique) is revoked with the first. Both hashes are
      * in unpadded Base64url.
      */
-    static String id(JsonWebSignature jws, Map<String, Object> claims) {
+    static String id(Token token) throws TokenRefusal {
+        return id(token.encodedHeader() + "." + token.encodedPayload(), token.claims());
+    }
+
+    /** @param signingInput the encoded header and payload with the dot between, as the token has them */
+    static String id(String signingInput, Map<String, Object> claims) {
         Object jti = claims.get("jti");
         Object iss = claims.get("iss");
         if (jti instanceof String id && !id.isEmpty() && (iss == null || iss instanceof String)) {
             return "jti:" + sha256((iss == null ? "" : (String) iss) + '\0' + id);
         }
-        return "jws:" + sha256(jws.getHeaders().getEncodedHeader() + "." + jws.getEncodedPayload());
+        return "jws:" + sha256(signingInput);
     }
 
     private static String sha256(String text) {

@@ -1,49 +1,102 @@
 package io.cameljwt.internal.verify;
 
+import java.security.Key;
 import java.util.List;
 
 import io.cameljwt.JwtFailure;
-import io.cameljwt.internal.TokenRefusal;
 import io.cameljwt.internal.keys.KeyEntry;
 import io.cameljwt.internal.keys.KeySource;
-import org.jose4j.jwa.AlgorithmConstraints;
-import org.jose4j.jws.JsonWebSignature;
+import io.cameljwt.internal.token.Token;
+import io.cameljwt.internal.token.TokenRefusal;
+import org.jose4j.jca.ProviderContext;
+import org.jose4j.jwa.AlgorithmFactoryFactory;
+import org.jose4j.jws.JsonWebSignatureAlgorithm;
 import org.jose4j.lang.JoseException;
 
 /**
- * Verifies a compact JWS against the configured keys: the algorithm must be on the allowlist, the key must fit it,
+ * Verifies a parsed token against the configured keys: the algorithm must be on the allowlist, the key must fit it,
  * and keys offered by the token itself ({@code jwk}, {@code jku}, {@code x5u}, {@code x5c}) are never looked at.
+ * jose4j's signature algorithm checks the key and the signature on the bytes the token already holds, as its
+ * {@code JsonWebSignature.verifySignature()} would.
  */
 public final class JwsVerifier implements AutoCloseable {
 
+    /** jose4j's default: the JCA's preferred providers. Holds no state a verification changes. */
+    private static final ProviderContext PROVIDERS = new ProviderContext();
+
     private final KeySource keys;
-    private final AlgorithmConstraints constraints;
+    /** The tokens verified already, or null when {@code tokenCacheSize} is 0. */
+    private final VerifiedTokens verified;
 
     public JwsVerifier(KeySource keys) {
-        this.keys = keys;
-        this.constraints = new AlgorithmConstraints(
-                AlgorithmConstraints.ConstraintType.PERMIT, keys.algorithms().toArray(String[]::new));
+        this(keys, null);
     }
 
-    /** The verified JWS; its payload can then be read with {@code getUnverifiedPayload()} without verifying twice. */
-    public JsonWebSignature verify(String token) throws TokenRefusal {
-        JsonWebSignature jws = CompactJws.parse(token);
-        String algorithm = jws.getAlgorithmHeaderValue();
-        Object kid = jws.getHeaders().getObjectHeaderValue("kid");
+    /** @param verified the verified-token cache, or null for none */
+    public JwsVerifier(KeySource keys, VerifiedTokens verified) {
+        this.keys = keys;
+        this.verified = verified;
+    }
+
+    /**
+     * The token, parsed and its signature verified; its claims are read afterwards, by the caller. A token in the cache is taken from there while its key is still among the
+     * keys for it; the message gets its own copy either way.
+     */
+    public Token verify(String compact) throws TokenRefusal {
+        if (verified == null) {
+            Token token = Token.parse(compact);
+            verify(token);
+            return token;
+        }
+        VerifiedTokens.Entry entry = verified.find(compact);
+        if (entry != null) {
+            Token token = entry.token();
+            // asked as for any token: a remote source refetches on its schedule, and refuses as it would without a cache
+            if (containsSame(keys.candidates(token.algorithm(), (String) token.kid(), token), entry.key())) {
+                verified.hit();
+                return token.copy();
+            }
+            verified.clear(); // the keys changed since: every entry was verified with keys of before
+        }
+        verified.miss();
+        Token token = Token.parse(compact);
+        verified.add(token, verify(token));
+        return token;
+    }
+
+    /**
+     * Refuses the token unless one of the keys for its algorithm and kid verifies its signature.
+     *
+     * @return the key that verified it
+     */
+    public KeyEntry verify(Token token) throws TokenRefusal {
+        String algorithm = token.algorithm();
+        Object kid = token.kid();
         if (kid != null && !(kid instanceof String)) {
             throw new TokenRefusal(JwtFailure.MALFORMED, "the token's kid is not a string");
         }
-        List<KeyEntry> candidates = keys.candidates(algorithm, (String) kid, jws);
-        jws.setAlgorithmConstraints(constraints);
+        // the source refuses an algorithm off the allowlist, so jose4j is only asked for allowed ones
+        List<KeyEntry> candidates = keys.candidates(algorithm, (String) kid, token);
         JoseException unusable = null;
-        for (KeyEntry candidate : candidates) {
-            try {
-                jws.setKey(candidate.verificationKey());
-                if (jws.verifySignature()) {
-                    return jws;
+        JsonWebSignatureAlgorithm verifier = null;
+        try {
+            verifier = AlgorithmFactoryFactory.getInstance().getJwsAlgorithmFactory().getAlgorithm(algorithm);
+        } catch (JoseException e) {
+            unusable = e; // this JVM cannot check the algorithm (as jose4j would find for each key)
+        }
+        if (verifier != null && !candidates.isEmpty()) {
+            byte[] signature = token.signature();
+            byte[] signingInput = token.signingInput();
+            for (KeyEntry candidate : candidates) {
+                try {
+                    Key key = candidate.verificationKey();
+                    verifier.validateVerificationKey(key);
+                    if (verifier.verifySignature(signature, key, signingInput, PROVIDERS)) {
+                        return candidate;
+                    }
+                } catch (JoseException e) {
+                    unusable = e; // this key could not check the signature; another candidate may
                 }
-            } catch (JoseException e) {
-                unusable = e; // this key could not check the signature; another candidate may
             }
         }
         if (unusable != null && candidates.size() == 1) {
@@ -51,6 +104,16 @@ public final class JwsVerifier implements AutoCloseable {
         }
         throw new TokenRefusal(JwtFailure.SIGNATURE_INVALID, "the signature does not verify with the configured "
                                                             + algorithm + " key" + (candidates.size() > 1 ? "s" : ""));
+    }
+
+    /** Whether the keys hold this very entry (a key fetched again is another entry, even with the same material). */
+    private static boolean containsSame(List<KeyEntry> candidates, KeyEntry key) {
+        for (KeyEntry candidate : candidates) {
+            if (candidate == key) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Where the keys come from. */
@@ -63,7 +126,7 @@ public final class JwsVerifier implements AutoCloseable {
         keys.close();
     }
 
-    /** What jose4j raises while verifying: an unusable signature or key (crit never gets here, CompactJws refuses it). */
+    /** What jose4j raises while verifying: an unusable signature or key (crit never gets here, Token refuses it). */
     private static TokenRefusal refusalFor(JoseException e) {
         return new TokenRefusal(JwtFailure.SIGNATURE_INVALID, "the signature cannot be verified ("
                                                              + e.getClass().getSimpleName() + ")");

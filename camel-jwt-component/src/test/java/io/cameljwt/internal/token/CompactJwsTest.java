@@ -1,10 +1,10 @@
-package io.cameljwt.internal.verify;
+package io.cameljwt.internal.token;
 
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
 import io.cameljwt.JwtFailure;
-import io.cameljwt.internal.TokenRefusal;
+import io.cameljwt.internal.token.TokenRefusal;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;

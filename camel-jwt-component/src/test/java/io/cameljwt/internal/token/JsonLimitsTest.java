@@ -1,11 +1,11 @@
-package io.cameljwt.internal.verify;
+package io.cameljwt.internal.token;
 
 import java.util.Collections;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
 import io.cameljwt.JwtFailure;
-import io.cameljwt.internal.TokenRefusal;
+import io.cameljwt.internal.token.TokenRefusal;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;

@@ -1,4 +1,4 @@
-package io.cameljwt.internal;
+package io.cameljwt.internal.settings;
 
 import java.util.ArrayList;
 import java.util.List;

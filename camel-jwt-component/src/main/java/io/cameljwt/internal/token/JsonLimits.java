@@ -1,7 +1,6 @@
-package io.cameljwt.internal.verify;
+package io.cameljwt.internal.token;
 
 import io.cameljwt.JwtFailure;
-import io.cameljwt.internal.TokenRefusal;
 
 /**
  * Bounds on the JSON of a token's header and payload, checked in one pass before any parser sees it. jose4j's parser

@@ -1,4 +1,4 @@
-package io.cameljwt.internal.policy;
+package io.cameljwt.internal.token;
 
 import java.time.Instant;
 import java.util.ArrayList;

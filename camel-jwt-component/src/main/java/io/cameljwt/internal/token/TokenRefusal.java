@@ -1,4 +1,4 @@
-package io.cameljwt.internal;
+package io.cameljwt.internal.token;
 
 import io.cameljwt.JwtFailure;
 

@@ -1,0 +1,81 @@
+package io.cameljwt.internal.token;
+
+import java.util.Base64;
+
+import io.cameljwt.JwtFailure;
+
+/**
+ * The form of a compact token, JWS or JWE: its parts in canonical Base64url, and the bounds on its header's JSON.
+ * {@link Token#parse} reads a JWS; the JWE path checks the form here before jose4j reads it.
+ */
+public final class CompactJws {
+
+    private CompactJws() {
+    }
+
+    /**
+     * Checks the JOSE header text before jose4j parses it, for a JWE whose form {@link #checkSyntax} has accepted (its
+     * header is then canonical Base64url): strict UTF-8, since jose4j would read invalid bytes as replacement
+     * characters, and bounded work (nesting depth, number length).
+     */
+    public static void checkHeaderLimits(String token) throws TokenRefusal {
+        byte[] header = Base64.getUrlDecoder().decode(token.substring(0, token.indexOf('.')));
+        JsonLimits.check(TokenJson.utf8(header, "header"), "header");
+    }
+
+    /**
+     * Checks the characters and the Base64url form of each part, and returns how many parts there are. jose4j's
+     * decoder is lenient (it skips stray characters), so a token that differs from the signed bytes only in padding
+     * or trailing bits is refused here.
+     */
+    public static int checkSyntax(String token) throws TokenRefusal {
+        int parts = 1;
+        int partStart = 0;
+        for (int i = 0; i <= token.length(); i++) {
+            char c = i < token.length() ? token.charAt(i) : '.';
+            if (c == '.') {
+                checkPart(token, partStart, i, parts);
+                parts++;
+                partStart = i + 1;
+                if (parts > 6) {
+                    throw new TokenRefusal(JwtFailure.MALFORMED, "the token has too many parts");
+                }
+            } else if (!isBase64Url(c)) {
+                throw new TokenRefusal(JwtFailure.MALFORMED, "the token has a character outside Base64url");
+            }
+        }
+        return parts - 1;
+    }
+
+    private static void checkPart(String token, int start, int end, int index) throws TokenRefusal {
+        int length = end - start;
+        if (length % 4 == 1) {
+            throw new TokenRefusal(JwtFailure.MALFORMED, "part " + index + " of the token is not valid Base64url");
+        }
+        if (length % 4 != 0) {
+            // the bits after the last whole byte must be zero (RFC 4648 section 3.5, canonical encoding)
+            int last = value(token.charAt(end - 1));
+            int unusedBitsMask = length % 4 == 2 ? 0x0f : 0x03;
+            if ((last & unusedBitsMask) != 0) {
+                throw new TokenRefusal(JwtFailure.MALFORMED, "part " + index + " of the token is not canonical Base64url");
+            }
+        }
+    }
+
+    private static boolean isBase64Url(char c) {
+        return c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '-' || c == '_';
+    }
+
+    private static int value(char c) {
+        if (c >= 'A' && c <= 'Z') {
+            return c - 'A';
+        }
+        if (c >= 'a' && c <= 'z') {
+            return c - 'a' + 26;
+        }
+        if (c >= '0' && c <= '9') {
+            return c - '0' + 52;
+        }
+        return c == '-' ? 62 : 63;
+    }
+}

@@ -1,0 +1,232 @@
+package io.cameljwt.internal.token;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.cameljwt.JwtFailure;
+
+/**
+ * A compact JWS split, decoded and parsed once per message, which every step then reads: key selection and the
+ * signature check (algorithm, kid, signed bytes, signature), the claims policy, revocation, the result headers and
+ * the refresh hint (claims and their typed values).
+ * <p>
+ * The header is parsed with the token; the payload on first use, so a token whose signature does not verify is
+ * refused for that before its claims are read (unless a key source needs its issuer first). A refusal while reading
+ * the claims is kept and raised again on each use, so the claims are never read twice.
+ * <p>
+ * One message's: not thread-safe. The verified-token cache keeps tokens whose claims are read, and gives each message
+ * a {@link #copy()}.
+ */
+public final class Token {
+
+    private static final String NOT_AN_OBJECT = "the token payload is not a JSON object of claims";
+
+    private final String compact;
+    private final int headerEnd;
+    private final int payloadEnd;
+    private final Map<String, Object> header;
+    private final String algorithm;
+
+    private String payload;
+    private Map<String, Object> claims;
+    private TokenRefusal claimsRefusal;
+    /** The typed claims, set with {@link #claims}. */
+    private String issuer;
+    private String subject;
+    private String id;
+    private List<String> audience;
+    /** The roles at the last roles claim asked for. */
+    private Roles roles;
+
+    private Token(String compact, int headerEnd, int payloadEnd, Map<String, Object> header, String algorithm) {
+        this.compact = compact;
+        this.headerEnd = headerEnd;
+        this.payloadEnd = payloadEnd;
+        this.header = header;
+        this.algorithm = algorithm;
+    }
+
+    /**
+     * Parses a compact JWS strictly: three Base64url parts in canonical form, a JSON object header with a string
+     * {@code alg}, no header parameter that changes how the payload is read. Nothing here verifies a signature.
+     */
+    public static Token parse(String compact) throws TokenRefusal {
+        int parts = CompactJws.checkSyntax(compact);
+        if (parts == 5) {
+            throw new TokenRefusal(JwtFailure.MALFORMED, "the token is encrypted (JWE), which this endpoint does not accept");
+        }
+        if (parts != 3) {
+            throw new TokenRefusal(JwtFailure.MALFORMED, "a JWS has three parts separated by dots, this token has " + parts);
+        }
+        int headerEnd = compact.indexOf('.');
+        int payloadEnd = compact.indexOf('.', headerEnd + 1);
+        String headerJson = TokenJson.utf8(Base64.getUrlDecoder().decode(compact.substring(0, headerEnd)), "header");
+        Map<String, Object> header = TokenJson.object(headerJson, "header", "the token header is not a JSON object");
+        if (!(header.get("alg") instanceof String algorithm)) {
+            throw new TokenRefusal(JwtFailure.MALFORMED, "the token header has no alg");
+        }
+        // RFC 7797 unencoded payloads change what is signed; JWTs never use them
+        if (header.get("b64") != null) {
+            throw new TokenRefusal(JwtFailure.MALFORMED, "the b64 header parameter is not accepted");
+        }
+        // RFC 7515 section 4.1.11: crit names extensions the recipient must understand. This component understands
+        // none (b64 is refused above), so any crit, even an empty or ill-typed one, means the token cannot be accepted.
+        if (header.get("crit") != null) {
+            throw new TokenRefusal(JwtFailure.MALFORMED,
+                    "the token names critical header parameters (crit) this endpoint does not understand");
+        }
+        return new Token(compact, headerEnd, payloadEnd, header, algorithm);
+    }
+
+    /** The token as it came, which the verified-token cache is keyed by. */
+    public String compact() {
+        return compact;
+    }
+
+    /** The JOSE header. */
+    public Map<String, Object> header() {
+        return header;
+    }
+
+    /** The header's {@code alg}. */
+    public String algorithm() {
+        return algorithm;
+    }
+
+    /** The header's {@code kid} as it is (null, a string, or another JSON value the verifier refuses). */
+    public Object kid() {
+        return header.get("kid");
+    }
+
+    public String encodedHeader() {
+        return compact.substring(0, headerEnd);
+    }
+
+    public String encodedPayload() {
+        return compact.substring(headerEnd + 1, payloadEnd);
+    }
+
+    /** What the signature signs: the encoded header and payload with the dot between, as ASCII bytes. */
+    public byte[] signingInput() {
+        return compact.substring(0, payloadEnd).getBytes(StandardCharsets.US_ASCII);
+    }
+
+    /** The decoded signature, a new array at each call. */
+    public byte[] signature() {
+        return Base64.getUrlDecoder().decode(compact.substring(payloadEnd + 1));
+    }
+
+    /** The payload as it was (JSON text, strict UTF-8). */
+    public String payload() throws TokenRefusal {
+        readClaims();
+        return payload;
+    }
+
+    /** The claims, read from the payload on first use. */
+    public Map<String, Object> claims() throws TokenRefusal {
+        readClaims();
+        return claims;
+    }
+
+    /** {@code iss} if it is a string, else null. */
+    public String issuer() throws TokenRefusal {
+        readClaims();
+        return issuer;
+    }
+
+    /** {@code sub} if it is a string, else null. */
+    public String subject() throws TokenRefusal {
+        readClaims();
+        return subject;
+    }
+
+    /** {@code jti} if it is a string, else null. */
+    public String id() throws TokenRefusal {
+        readClaims();
+        return id;
+    }
+
+    /** {@code aud} as its strings (one for a string, the string elements of an array), null when absent. */
+    public List<String> audience() throws TokenRefusal {
+        readClaims();
+        return audience;
+    }
+
+    /** A NumericDate claim ({@code exp}, {@code nbf}, {@code iat}) in whole seconds; null when absent or not one. */
+    public Long numericDate(String name) throws TokenRefusal {
+        return ClaimValues.numericDate(claims().get(name));
+    }
+
+    /**
+     * The roles at {@code rolesClaim} (see {@link ClaimValues#roles}), null when absent. Worked out once for the
+     * endpoint's roles claim, which the policy and the result headers both ask for.
+     */
+    public List<String> roles(String rolesClaim) throws TokenRefusal {
+        Roles known = roles;
+        if (known != null && known.claim().equals(rolesClaim)) {
+            return known.values();
+        }
+        List<String> values = ClaimValues.roles(claims(), rolesClaim);
+        roles = new Roles(rolesClaim, values);
+        return roles.values();
+    }
+
+    /**
+     * This token with its own copies of the header and claims, for a message: a route may change the maps it finds in
+     * the result headers or the body, and that must not reach the next message with the same token.
+     */
+    public Token copy() throws TokenRefusal {
+        readClaims();
+        Token copy = new Token(compact, headerEnd, payloadEnd, deepCopy(header), algorithm);
+        copy.setClaims(payload, deepCopy(claims));
+        return copy;
+    }
+
+    private void readClaims() throws TokenRefusal {
+        if (claims != null) {
+            return;
+        }
+        if (claimsRefusal != null) {
+            throw claimsRefusal;
+        }
+        try {
+            String text = TokenJson.utf8(Base64.getUrlDecoder().decode(encodedPayload()), "payload");
+            setClaims(text, TokenJson.object(text, "payload", NOT_AN_OBJECT));
+        } catch (TokenRefusal refusal) {
+            claimsRefusal = refusal;
+            throw refusal;
+        }
+    }
+
+    private void setClaims(String text, Map<String, Object> parsed) {
+        payload = text;
+        issuer = parsed.get("iss") instanceof String value ? value : null;
+        subject = parsed.get("sub") instanceof String value ? value : null;
+        id = parsed.get("jti") instanceof String value ? value : null;
+        Object aud = parsed.get("aud");
+        audience = aud == null ? null : ClaimValues.strings(aud);
+        claims = parsed;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <T> T deepCopy(T value) {
+        if (value instanceof Map<?, ?> map) {
+            Map<String, Object> copy = new LinkedHashMap<>(map.size() * 4 / 3 + 1);
+            map.forEach((k, v) -> copy.put((String) k, deepCopy(v)));
+            return (T) copy;
+        }
+        if (value instanceof List<?> list) {
+            List<Object> copy = new ArrayList<>(list.size());
+            list.forEach(element -> copy.add(deepCopy(element)));
+            return (T) copy;
+        }
+        return value; // strings, numbers, booleans, null: immutable
+    }
+
+    private record Roles(String claim, List<String> values) {
+    }
+}

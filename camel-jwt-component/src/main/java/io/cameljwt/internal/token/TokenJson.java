@@ -1,0 +1,114 @@
+package io.cameljwt.internal.token;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import io.cameljwt.JwtFailure;
+
+/**
+ * Reads the JSON objects of a token (header and payload) strictly: UTF-8 that is valid, RFC 8259 JSON with no
+ * extension (no leading zeros, trailing commas, unescaped control characters or unknown escapes), unique member
+ * names, nothing after the object, and the bounds of {@link JsonLimits}. Values are typed as jose4j's parser typed
+ * them before: integers as {@code Long} (or {@code BigInteger} beyond), other numbers as {@code Double}, objects as
+ * ordered maps, arrays as lists.
+ */
+final class TokenJson {
+
+    private static final JsonFactory FACTORY = factory();
+
+    private TokenJson() {
+    }
+
+    /** The bytes as text, refused if they are not valid UTF-8 (RFC 8725 section 3.7). */
+    static String utf8(byte[] bytes, String part) throws TokenRefusal {
+        try {
+            return StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes))
+                    .toString();
+        } catch (CharacterCodingException e) {
+            throw new TokenRefusal(JwtFailure.MALFORMED, "the token " + part + " is not UTF-8 text");
+        }
+    }
+
+    /**
+     * The JSON object in {@code json}, or a refusal with {@code notAnObject} as its message.
+     *
+     * @param part "header" or "payload", for the messages of {@link JsonLimits}
+     */
+    static Map<String, Object> object(String json, String part, String notAnObject) throws TokenRefusal {
+        JsonLimits.check(json, part);
+        try (JsonParser parser = FACTORY.createParser(json)) {
+            if (parser.nextToken() != JsonToken.START_OBJECT) {
+                throw new TokenRefusal(JwtFailure.MALFORMED, notAnObject);
+            }
+            Map<String, Object> object = readObject(parser);
+            if (parser.nextToken() != null) {
+                throw new TokenRefusal(JwtFailure.MALFORMED, notAnObject); // something after the object
+            }
+            return object;
+        } catch (IOException | RuntimeException e) {
+            throw new TokenRefusal(JwtFailure.MALFORMED, notAnObject);
+        }
+    }
+
+    /** The members of the object whose START_OBJECT the parser has just read. */
+    private static Map<String, Object> readObject(JsonParser parser) throws IOException {
+        Map<String, Object> object = new LinkedHashMap<>();
+        while (parser.nextToken() == JsonToken.FIELD_NAME) {
+            String name = parser.currentName();
+            parser.nextToken();
+            object.put(name, readValue(parser));
+        }
+        return object;
+    }
+
+    private static List<Object> readArray(JsonParser parser) throws IOException {
+        List<Object> array = new ArrayList<>();
+        while (parser.nextToken() != JsonToken.END_ARRAY) {
+            array.add(readValue(parser));
+        }
+        return array;
+    }
+
+    /** The value at the parser's current token, typed as jose4j types it (so claims read the same as before). */
+    private static Object readValue(JsonParser parser) throws IOException {
+        return switch (parser.currentToken()) {
+            case START_OBJECT -> readObject(parser);
+            case START_ARRAY -> readArray(parser);
+            case VALUE_STRING -> parser.getText();
+            case VALUE_NUMBER_INT -> parser.getNumberType() == JsonParser.NumberType.BIG_INTEGER
+                    ? parser.getBigIntegerValue() : (Object) parser.getLongValue();
+            case VALUE_NUMBER_FLOAT -> parser.getDoubleValue();
+            case VALUE_TRUE -> Boolean.TRUE;
+            case VALUE_FALSE -> Boolean.FALSE;
+            case VALUE_NULL -> null;
+            default -> throw new IOException("unexpected " + parser.currentToken());
+        };
+    }
+
+    private static JsonFactory factory() {
+        // JsonLimits has refused what is beyond these already; Jackson's own bounds stay as a second line
+        StreamReadConstraints limits = StreamReadConstraints.builder()
+                .maxNestingDepth(JsonLimits.MAX_DEPTH)
+                .maxNumberLength(JsonLimits.MAX_NUMBER_LENGTH)
+                .build();
+        return JsonFactory.builder()
+                .streamReadConstraints(limits)
+                .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+                .build();
+    }
+}

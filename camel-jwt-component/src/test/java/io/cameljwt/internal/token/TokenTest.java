@@ -1,0 +1,177 @@
+package io.cameljwt.internal.token;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+
+import io.cameljwt.JwtFailure;
+import io.cameljwt.internal.token.TokenRefusal;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+/**
+ * How a compact JWS is read into one {@link Token}: strictly (RFC 8259 JSON, UTF-8, unique names), once, with the
+ * typed claims every later step reads.
+ */
+class TokenTest {
+
+    private static final String HEADER = "{\"alg\":\"HS256\",\"kid\":\"k1\"}";
+    /** A stand-in signature: nothing here verifies it. */
+    private static final String SIGNATURE = "c2ln";
+
+    @Test
+    void partsHeaderAndTypedClaimsAreReadOnce() throws TokenRefusal {
+        String payload = "{\"iss\":\"https://login.example.com\",\"sub\":\"alice\",\"aud\":[\"api\",7,\"web\"],"
+                         + "\"exp\":1900000000,\"nbf\":1.5,\"jti\":\"id-1\",\"scope\":\"read  write\","
+                         + "\"n\":12345678901234567890,\"f\":0.25}";
+        String compact = token(HEADER, payload);
+        Token token = Token.parse(compact);
+
+        assertEquals("HS256", token.algorithm());
+        assertEquals("k1", token.kid());
+        assertEquals(Map.of("alg", "HS256", "kid", "k1"), token.header());
+        assertEquals(compact.substring(0, compact.lastIndexOf('.')), token.encodedHeader() + "." + token.encodedPayload());
+        assertArrayEquals(compact.substring(0, compact.lastIndexOf('.')).getBytes(StandardCharsets.US_ASCII),
+                token.signingInput());
+        assertArrayEquals("sig".getBytes(StandardCharsets.US_ASCII), token.signature());
+        assertEquals(payload, token.payload());
+        assertEquals("https://login.example.com", token.issuer());
+        assertEquals("alice", token.subject());
+        assertEquals("id-1", token.id());
+        assertEquals(List.of("api", "web"), token.audience(), "only the strings of an array");
+        assertEquals(1900000000L, token.numericDate("exp"));
+        assertEquals(1L, token.numericDate("nbf"), "whole seconds");
+        assertNull(token.numericDate("iat"));
+        assertEquals(List.of("read", "write"), token.roles("scope"));
+        assertSame(token.claims(), token.claims());
+    }
+
+    @Test
+    void numbersAreLongsBigIntegersAndDoublesAsJose4jReadThem() throws TokenRefusal {
+        Map<String, Object> claims = Token.parse(token(HEADER, "{\"i\":1,\"b\":12345678901234567890,\"d\":1.5}")).claims();
+        assertInstanceOf(Long.class, claims.get("i"));
+        assertInstanceOf(java.math.BigInteger.class, claims.get("b"));
+        assertInstanceOf(Double.class, claims.get("d"));
+    }
+
+    @Test
+    void claimsThatAreNotStringsGiveNoTypedValue() throws TokenRefusal {
+        Token token = Token.parse(token(HEADER, "{\"iss\":1,\"sub\":true,\"jti\":{},\"exp\":\"soon\"}"));
+        assertNull(token.issuer());
+        assertNull(token.subject());
+        assertNull(token.id());
+        assertNull(token.audience(), "absent");
+        assertNull(token.numericDate("exp"), "not a NumericDate");
+    }
+
+    @Test
+    void thePayloadIsReadOnlyWhenAskedForSoAMalformedOneDoesNotStopTheParse() throws TokenRefusal {
+        Token token = Token.parse(token(HEADER, "not json"));
+        TokenRefusal first = assertThrows(TokenRefusal.class, token::claims);
+        assertEquals(JwtFailure.MALFORMED, first.reason());
+        assertEquals("the token payload is not a JSON object of claims", first.getMessage());
+        assertSame(first, assertThrows(TokenRefusal.class, token::subject), "read once, refused the same way after");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"{\"a\":007}", "{\"a\":1,}", "{\"a\":[1,]}", "{\"a\":\"x\u0001y\"}", "{\"a\":\"\\x\"}",
+        "{\"a\":1} x", "{\"a\":1}{}", "{'a':1}", "{\"a\":NaN}", "[1]", "null", "\"text\"", "{\"a\":1,\"a\":2}",
+        "{\"a\":{\"b\":1,\"b\":1}}"})
+    void payloadThatIsNotStrictJsonObjectIsRefusedAsMalformed(String payload) throws TokenRefusal {
+        Token token = Token.parse(token(HEADER, payload));
+        TokenRefusal refusal = assertThrows(TokenRefusal.class, token::claims);
+        assertEquals(JwtFailure.MALFORMED, refusal.reason());
+        assertEquals("the token payload is not a JSON object of claims", refusal.getMessage());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"{\"alg\":\"HS256\",\"alg\":\"none\"}", "{\"alg\":\"HS256\",}", "{\"alg\":\"HS256\"} 1",
+        "[\"HS256\"]"})
+    void headerThatIsNotStrictJsonObjectIsRefusedAsMalformed(String header) {
+        TokenRefusal refusal = assertThrows(TokenRefusal.class, () -> Token.parse(token(header, "{}")));
+        assertEquals(JwtFailure.MALFORMED, refusal.reason());
+        assertEquals("the token header is not a JSON object", refusal.getMessage());
+    }
+
+    @Test
+    void headerOrPayloadThatIsNotUtf8IsRefused() throws TokenRefusal {
+        byte[] latin1 = "{\"alg\":\"HS256\",\"x\":\"\u00e9\"}".getBytes(StandardCharsets.ISO_8859_1);
+        TokenRefusal header = assertThrows(TokenRefusal.class, () -> Token.parse(b64(latin1) + "." + b64("{}") + ".c2ln"));
+        assertEquals("the token header is not UTF-8 text", header.getMessage());
+
+        Token token = Token.parse(b64(HEADER) + "." + b64(new byte[] {'{', '"', 'a', '"', ':', '"', (byte) 0xC0,
+            (byte) 0x80, '"', '}'}) + ".c2ln");
+        TokenRefusal payload = assertThrows(TokenRefusal.class, token::claims);
+        assertEquals("the token payload is not UTF-8 text", payload.getMessage());
+    }
+
+    @Test
+    void headerWithoutStringAlgOrWithB64OrCritIsRefused() {
+        assertRefused("{\"alg\":1}", "the token header has no alg");
+        assertRefused("{\"typ\":\"JWT\"}", "the token header has no alg");
+        assertRefused("{\"alg\":\"HS256\",\"b64\":false}", "the b64 header parameter is not accepted");
+        assertRefused("{\"alg\":\"HS256\",\"crit\":[]}",
+                "the token names critical header parameters (crit) this endpoint does not understand");
+    }
+
+    @Test
+    void jsonBeyondTheLimitsIsRefusedWithTheLimitsMessages() throws TokenRefusal {
+        String deep = "{\"a\":" + "[".repeat(JsonLimits.MAX_DEPTH) + "]".repeat(JsonLimits.MAX_DEPTH) + "}";
+        Token token = Token.parse(token(HEADER, deep));
+        assertEquals("the token payload nests JSON deeper than 64 levels",
+                assertThrows(TokenRefusal.class, token::claims).getMessage());
+        assertRefused("{\"alg\":\"HS256\",\"n\":" + "1".repeat(JsonLimits.MAX_NUMBER_LENGTH + 1) + "}",
+                "the token header holds a number longer than 64 characters");
+    }
+
+    @Test
+    void anEncryptedTokenOrAnotherNumberOfPartsIsRefused() {
+        TokenRefusal jwe = assertThrows(TokenRefusal.class, () -> Token.parse("AA.AA.AA.AA.AA"));
+        assertEquals("the token is encrypted (JWE), which this endpoint does not accept", jwe.getMessage());
+        TokenRefusal two = assertThrows(TokenRefusal.class, () -> Token.parse(b64(HEADER) + "." + b64("{}")));
+        assertEquals("a JWS has three parts separated by dots, this token has 2", two.getMessage());
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void aCopyHasItsOwnMapsSoChangingThemLeavesTheOriginalAsItWas() throws TokenRefusal {
+        Token token = Token.parse(token(HEADER, "{\"sub\":\"alice\",\"realm\":{\"roles\":[\"a\"]}}"));
+        Token copy = token.copy();
+        assertNotSame(token.claims(), copy.claims());
+        assertEquals(token.claims(), copy.claims());
+        copy.claims().put("sub", "mallory");
+        ((List<Object>) ((Map<String, Object>) copy.claims().get("realm")).get("roles")).add("admin");
+        copy.header().put("alg", "none");
+        assertEquals(Map.of("sub", "alice", "realm", Map.of("roles", List.of("a"))), token.claims());
+        assertEquals("HS256", token.header().get("alg"));
+        assertEquals("alice", copy.subject(), "the typed values are those the token was verified with");
+    }
+
+    private static void assertRefused(String header, String message) {
+        TokenRefusal refusal = assertThrows(TokenRefusal.class, () -> Token.parse(token(header, "{}")));
+        assertEquals(JwtFailure.MALFORMED, refusal.reason());
+        assertEquals(message, refusal.getMessage());
+    }
+
+    private static String token(String header, String payload) {
+        return b64(header) + "." + b64(payload) + "." + SIGNATURE;
+    }
+
+    private static String b64(String text) {
+        return b64(text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static String b64(byte[] bytes) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+}

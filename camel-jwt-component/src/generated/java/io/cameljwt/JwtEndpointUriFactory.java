@@ -23,7 +23,7 @@ public class JwtEndpointUriFactory extends org.apache.camel.support.component.En
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(53);
+        Set<String> props = new HashSet<>(54);
         props.add("algorithm");
         props.add("allowCompression");
         props.add("allowNoExpiry");
@@ -68,6 +68,7 @@ public class JwtEndpointUriFactory extends org.apache.camel.support.component.En
         props.add("requiredClaims");
         props.add("requiredRoles");
         props.add("reuseUntil");
+        props.add("revocationPurgeInterval");
         props.add("revocationRepository");
         props.add("rolesClaim");
         props.add("rolesMatch");

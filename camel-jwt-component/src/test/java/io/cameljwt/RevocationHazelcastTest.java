@@ -19,6 +19,7 @@ import org.apache.camel.builder.NoErrorHandlerBuilder;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.processor.idempotent.hazelcast.HazelcastIdempotentRepository;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -46,28 +47,37 @@ class RevocationHazelcastTest {
     /** No clock skew, so a token of a few seconds expires, and its entry goes, within the test. */
     private static final String KEY = "secret=" + Tokens.SECRET + "&clockSkew=0&revocationRepository=#revokedTokens";
 
-    private HazelcastInstance memberA;
-    private HazelcastInstance memberB;
+    private static HazelcastInstance memberA;
+    private static HazelcastInstance memberB;
     private CamelContext nodeA;
     private CamelContext nodeB;
     private ProducerTemplate a;
     private ProducerTemplate b;
 
+    /** The cluster is started once for the class (a member takes seconds to start); each test gets new nodes. */
     @BeforeAll
-    static void logThroughSlf4j() {
+    static void startTwoMembers() throws IOException {
         // read by Hazelcast before any member's configuration, so its first messages also go through log4j
         System.setProperty("hazelcast.logging.type", "slf4j");
-    }
-
-    @BeforeEach
-    void startTwoMembersAndTwoNodes() throws Exception {
         String cluster = "camel-jwt-test-" + UUID.randomUUID();
         int portA = freePort();
         int portB = freePort();
         memberA = Hazelcast.newHazelcastInstance(loopbackMember(cluster, portA, portB));
         memberB = Hazelcast.newHazelcastInstance(loopbackMember(cluster, portB, portA));
         assertEquals(2, memberB.getCluster().getMembers().size(), "the two members form one cluster");
+    }
 
+    @AfterAll
+    static void stopMembers() {
+        for (HazelcastInstance member : new HazelcastInstance[] { memberA, memberB }) {
+            if (member != null) {
+                member.shutdown();
+            }
+        }
+    }
+
+    @BeforeEach
+    void startTwoNodes() throws Exception {
         nodeA = node(memberA, "direct:revoke", "jwt:revoke?" + KEY + "&revocationPurgeInterval=1s");
         nodeB = node(memberB, "direct:validate", "jwt:validate?" + KEY);
         a = nodeA.createProducerTemplate();
@@ -80,6 +90,7 @@ class RevocationHazelcastTest {
         config.setClusterName(cluster);
         config.setProperty("hazelcast.phone.home.enabled", "false");
         config.setProperty("hazelcast.socket.bind.any", "false");
+        config.setProperty("hazelcast.wait.seconds.before.join", "0"); // the member list is known: join at once
         NetworkConfig network = config.getNetworkConfig();
         network.setPort(port).setPortAutoIncrement(false);
         network.getInterfaces().setEnabled(true).addInterface("127.0.0.1");
@@ -111,17 +122,13 @@ class RevocationHazelcastTest {
     }
 
     @AfterEach
-    void stopNodesAndMembers() {
+    void stopNodesAndEmptyTheMap() {
         for (CamelContext node : new CamelContext[] { nodeA, nodeB }) {
             if (node != null) {
                 node.stop();
             }
         }
-        for (HazelcastInstance member : new HazelcastInstance[] { memberA, memberB }) {
-            if (member != null) {
-                member.shutdown();
-            }
-        }
+        memberA.getMap(MAP).clear();
     }
 
     @Test

@@ -14,11 +14,13 @@ import java.util.function.BooleanSupplier;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.processor.idempotent.jdbc.JdbcCachedMessageIdRepository;
 import org.apache.camel.spi.IdempotentRepository;
 import org.apache.camel.spi.Registry;
 import org.apache.camel.support.processor.idempotent.FileIdempotentRepository;
 import org.apache.camel.support.processor.idempotent.MemoryIdempotentRepository;
 import org.apache.camel.support.service.ServiceSupport;
+import org.h2.jdbcx.JdbcDataSource;
 import org.jose4j.keys.AesKey;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -289,6 +291,19 @@ class RevocationTest extends JwtRouteTestSupport {
         }
     }
 
+    @Test
+    void camelsCachedJdbcRepositoryIsRefusedSinceItDoesNotSeeWhatOtherNodesRevoke() {
+        JdbcDataSource h2 = new JdbcDataSource();
+        h2.setURL("jdbc:h2:mem:cached-" + UUID.randomUUID());
+        context.getRegistry().bind("cached", new JdbcCachedMessageIdRepository(h2, "jwt-revoked"));
+
+        Exception e = startFailure("jwt:validate?" + KEY + "&revocationRepository=#cached");
+
+        assertTrue(messages(e).contains("Option 'revocationRepository': Camel's JdbcCachedMessageIdRepository answers"
+                                        + " from a copy of the table loaded at start, blind to what other nodes revoke"
+                                        + " afterwards"), messages(e));
+    }
+
     // --- the purge of expired entries ---------------------------------------------------------------------------------
 
     @Test
@@ -351,9 +366,12 @@ class RevocationTest extends JwtRouteTestSupport {
         assertTrue(messages(e).contains("Option 'revocationPurgeInterval' must not be negative"), messages(e));
     }
 
-    private static long purgeThreads() {
+    /** The purge threads of this test's CamelContext, which Camel names "Camel (name) thread #n - JwtRevocationPurge". */
+    private long purgeThreads() {
+        String context = "(" + this.context.getName() + ")";
         return Thread.getAllStackTraces().keySet().stream()
-                .filter(t -> t.isAlive() && t.getName().contains("JwtRevocationPurge")).count();
+                .filter(t -> t.isAlive() && t.getName().contains(context) && t.getName().endsWith("JwtRevocationPurge"))
+                .count();
     }
 
     /** Polls for what a background purge does, with a generous bound for a busy machine. */

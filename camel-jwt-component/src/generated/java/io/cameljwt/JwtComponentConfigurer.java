@@ -116,6 +116,8 @@ public class JwtComponentConfigurer extends PropertyConfigurerSupport implements
         case "requiredRoles": getOrCreateConfiguration(target).setRequiredRoles(property(camelContext, java.lang.String.class, value)); return true;
         case "reuseuntil":
         case "reuseUntil": getOrCreateConfiguration(target).setReuseUntil(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "revocationpurgeinterval":
+        case "revocationPurgeInterval": getOrCreateConfiguration(target).setRevocationPurgeInterval(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "revocationrepository":
         case "revocationRepository": getOrCreateConfiguration(target).setRevocationRepository(property(camelContext, org.apache.camel.spi.IdempotentRepository.class, value)); return true;
         case "rolesclaim":
@@ -228,6 +230,8 @@ public class JwtComponentConfigurer extends PropertyConfigurerSupport implements
         case "requiredRoles": return java.lang.String.class;
         case "reuseuntil":
         case "reuseUntil": return long.class;
+        case "revocationpurgeinterval":
+        case "revocationPurgeInterval": return long.class;
         case "revocationrepository":
         case "revocationRepository": return org.apache.camel.spi.IdempotentRepository.class;
         case "rolesclaim":
@@ -341,6 +345,8 @@ public class JwtComponentConfigurer extends PropertyConfigurerSupport implements
         case "requiredRoles": return getOrCreateConfiguration(target).getRequiredRoles();
         case "reuseuntil":
         case "reuseUntil": return getOrCreateConfiguration(target).getReuseUntil();
+        case "revocationpurgeinterval":
+        case "revocationPurgeInterval": return getOrCreateConfiguration(target).getRevocationPurgeInterval();
         case "revocationrepository":
         case "revocationRepository": return getOrCreateConfiguration(target).getRevocationRepository();
         case "rolesclaim":

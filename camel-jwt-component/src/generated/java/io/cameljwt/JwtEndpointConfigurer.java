@@ -106,6 +106,8 @@ public class JwtEndpointConfigurer extends PropertyConfigurerSupport implements 
         case "requiredRoles": target.getConfiguration().setRequiredRoles(property(camelContext, java.lang.String.class, value)); return true;
         case "reuseuntil":
         case "reuseUntil": target.getConfiguration().setReuseUntil(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "revocationpurgeinterval":
+        case "revocationPurgeInterval": target.getConfiguration().setRevocationPurgeInterval(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "revocationrepository":
         case "revocationRepository": target.getConfiguration().setRevocationRepository(property(camelContext, org.apache.camel.spi.IdempotentRepository.class, value)); return true;
         case "rolesclaim":
@@ -213,6 +215,8 @@ public class JwtEndpointConfigurer extends PropertyConfigurerSupport implements 
         case "requiredRoles": return java.lang.String.class;
         case "reuseuntil":
         case "reuseUntil": return long.class;
+        case "revocationpurgeinterval":
+        case "revocationPurgeInterval": return long.class;
         case "revocationrepository":
         case "revocationRepository": return org.apache.camel.spi.IdempotentRepository.class;
         case "rolesclaim":
@@ -321,6 +325,8 @@ public class JwtEndpointConfigurer extends PropertyConfigurerSupport implements 
         case "requiredRoles": return target.getConfiguration().getRequiredRoles();
         case "reuseuntil":
         case "reuseUntil": return target.getConfiguration().getReuseUntil();
+        case "revocationpurgeinterval":
+        case "revocationPurgeInterval": return target.getConfiguration().getRevocationPurgeInterval();
         case "revocationrepository":
         case "revocationRepository": return target.getConfiguration().getRevocationRepository();
         case "rolesclaim":

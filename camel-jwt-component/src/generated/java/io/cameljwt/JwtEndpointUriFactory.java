@@ -23,7 +23,7 @@ public class JwtEndpointUriFactory extends org.apache.camel.support.component.En
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(55);
+        Set<String> props = new HashSet<>(56);
         props.add("algorithm");
         props.add("allowCompression");
         props.add("allowNoExpiry");
@@ -69,6 +69,7 @@ public class JwtEndpointUriFactory extends org.apache.camel.support.component.En
         props.add("requiredClaims");
         props.add("requiredRoles");
         props.add("reuseUntil");
+        props.add("revocationPurgeInterval");
         props.add("revocationRepository");
         props.add("rolesClaim");
         props.add("rolesMatch");

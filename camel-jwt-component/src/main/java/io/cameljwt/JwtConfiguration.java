@@ -178,9 +178,15 @@ public class JwtConfiguration implements Cloneable {
     @UriParam(label = "validate,revoke",
               description = "A Camel `IdempotentRepository` (`#name`) holding the ids of revoked tokens. validate: a"
                             + " token whose id it holds is refused (`REVOKED`), checked after every other check."
-                            + " revoke: required; the token's id is added to it. The in-memory repository serves one"
-                            + " JVM; Camel's JDBC, Redis, Infinispan or Hazelcast repositories serve a cluster.")
+                            + " revoke: required; the token's id is added to it. `io.cameljwt.JwtRevocationMemoryStore`"
+                            + " serves one JVM; Camel's JDBC, Hazelcast, Redis or Infinispan repositories serve a"
+                            + " cluster. Camel's memory and file repositories, which forget entries, are refused.")
     private IdempotentRepository revocationRepository;
+    @UriParam(label = "revoke", defaultValue = "15m", javaType = "java.time.Duration",
+              description = "revoke: how often the entries of expired tokens (past `exp` + `clockSkew`) are removed from"
+                            + " `revocationRepository`, when it is a `JwtRevocationMemoryStore`, a"
+                            + " `JdbcMessageIdRepository` or a `HazelcastIdempotentRepository`. 0: never.")
+    private long revocationPurgeInterval = 15 * 60 * 1000L;
 
     // --- lifecycle: refresh hints and token reuse -----------------------------------------------------------------
 
@@ -278,6 +284,9 @@ public class JwtConfiguration implements Cloneable {
         }
         if (tokenCacheSize < 0) {
             throw new IllegalArgumentException("Option 'tokenCacheSize' must not be negative (0 turns the cache off)");
+        }
+        if (revocationPurgeInterval < 0) {
+            throw new IllegalArgumentException("Option 'revocationPurgeInterval' must not be negative");
         }
         if (maxPbes2Count < 1000 || maxPbes2Count > 2_499_999) {
             // RFC 7518 section 4.8.1.2 asks senders for at least 1000; jose4j refuses more than 2499999 anyway
@@ -677,6 +686,14 @@ public class JwtConfiguration implements Cloneable {
 
     public void setRevocationRepository(IdempotentRepository revocationRepository) {
         this.revocationRepository = revocationRepository;
+    }
+
+    public long getRevocationPurgeInterval() {
+        return revocationPurgeInterval;
+    }
+
+    public void setRevocationPurgeInterval(long revocationPurgeInterval) {
+        this.revocationPurgeInterval = revocationPurgeInterval;
     }
 
     public long getRefreshBefore() {

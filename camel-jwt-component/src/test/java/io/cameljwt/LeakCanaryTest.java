@@ -29,7 +29,6 @@ import org.apache.camel.spi.IdempotentRepository;
 import org.apache.camel.support.jsse.KeyStoreParameters;
 import org.apache.camel.support.jsse.SSLContextParameters;
 import org.apache.camel.support.jsse.TrustManagersParameters;
-import org.apache.camel.support.processor.idempotent.MemoryIdempotentRepository;
 import org.apache.camel.support.service.ServiceSupport;
 import org.apache.camel.test.junit5.CamelTestSupport;
 import org.jose4j.jwk.JsonWebKey;
@@ -132,7 +131,7 @@ class LeakCanaryTest extends CamelTestSupport {
         registry.bind("twoSigningKeys", new JsonWebKeySet(Canaries.RSA, Canaries.EC)
                 .toJson(JsonWebKey.OutputControlLevel.INCLUDE_PRIVATE));
         registry.bind("signingRsaJwk", withMember(Canaries.privateJwk(Canaries.RSA), "\"use\":\"sig\""));
-        registry.bind("revoked", new MemoryIdempotentRepository());
+        registry.bind("revoked", new JwtRevocationMemoryStore());
         registry.bind("unstartableStore", new UnstartableRepository());
         registry.bind("canaryTls", tlsWithCanaryPassword());
     }
@@ -713,7 +712,7 @@ class LeakCanaryTest extends CamelTestSupport {
     }
 
     /** A repository that cannot start, as a JDBC one whose table is missing. */
-    static final class UnstartableRepository extends MemoryIdempotentRepository {
+    static final class UnstartableRepository extends JwtRevocationMemoryStore {
         @Override
         protected void doStart() {
             throw new IllegalStateException("Table CAMEL_MESSAGEPROCESSED not found");

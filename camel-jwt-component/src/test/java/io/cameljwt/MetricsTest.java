@@ -96,7 +96,7 @@ class MetricsTest extends JwtRouteTestSupport {
 
     @Test
     void revokeCountsTokensRevokedAndRefusals() throws Exception {
-        context.getRegistry().bind("revoked", new org.apache.camel.support.processor.idempotent.MemoryIdempotentRepository());
+        context.getRegistry().bind("revoked", new JwtRevocationMemoryStore());
         String revoke = "jwt:revoke?secret=" + Tokens.SECRET + "&revocationRepository=#revoked";
         accepted(sendToken(revoke, hs256(validClaims())));
         accepted(sendToken(revoke, hs256(validClaims())));

@@ -41,7 +41,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Two CamelContexts, as two nodes of a cluster, share revocations through one database: each has its own camel-sql
  * {@code JdbcMessageIdRepository} and its own data source on one H2 in-memory database, whose table is made with the
  * DDL of docs/revocation.md. Node A runs that page's Java recipe (with its REST error mapping), node B its YAML
- * recipe, loaded from the page itself ({@code platform-http:/x} turned into {@code direct:x}).
+ * recipe, loaded from the page itself ({@code platform-http:/x} turned into {@code direct:x}). Both revoke routes purge
+ * the table of expired tokens, every second here.
  */
 class RevocationClusterTest {
 
@@ -104,7 +105,6 @@ class RevocationClusterTest {
         revokedTokens.setCreateTableIfNotExists(false);
         nodeA.getRegistry().bind("revokedTokens", revokedTokens);
         String keys = "publicKey={{jwt.publicKey}}&issuer=" + ISSUER + "&revocationRepository=#revokedTokens";
-        String purge = purgeUri(page);
         nodeA.addRoutes(new RouteBuilder() {
             @Override
             public void configure() {
@@ -119,7 +119,6 @@ class RevocationClusterTest {
 
                 from("direct:logout").to("jwt:revoke?" + keys).setBody(constant("logged out"));
                 from("direct:api/orders").to("jwt:validate?" + keys).setBody(constant("orders"));
-                from("direct:purge").to(purge);
             }
         });
 
@@ -145,6 +144,10 @@ class RevocationClusterTest {
         SwitchableDataSource dataSource = new SwitchableDataSource(url);
         dataSources.add(dataSource);
         CamelContext node = new DefaultCamelContext();
+        // on the component, as the page's routes set neither: a purge every second, and tokens that expire on time
+        JwtConfiguration jwt = node.getComponent("jwt", JwtComponent.class).getConfiguration();
+        jwt.setRevocationPurgeInterval(1000);
+        jwt.setClockSkew(0);
         node.getRegistry().bind("dataSource", dataSource);
         Properties properties = new Properties();
         properties.put("jwt.publicKey", "classpath:keys/rsa-public.pem");
@@ -197,25 +200,28 @@ class RevocationClusterTest {
         assertEquals(1, rows.size(), rows::toString);
         String[] row = rows.get(0).split(" ");
         assertEquals("jwt-revoked", row[0]);
-        assertTrue(row[1].startsWith("jti:") && row[1].length() == 47, row[1]);
+        assertTrue(row[1].matches("\\d{13}:jti:[A-Za-z0-9_-]{43}"), row[1]);
         for (String part : Tokens.parts(token)) {
             assertFalse(row[1].contains(part), "the row holds a part of the token");
         }
     }
 
     @Test
-    void cleanupJobOfThePageDeletesOnlyEntriesOlderThanTheRetention() throws SQLException {
-        call(a, "direct:logout", token());
-        call(b, "direct:logout", token());
-        try (Connection connection = DriverManager.getConnection(url); Statement statement = connection.createStatement()) {
-            statement.execute("UPDATE CAMEL_MESSAGEPROCESSED SET createdAt = DATEADD('HOUR', -3, createdAt)"
-                              + " WHERE messageId = (SELECT MIN(messageId) FROM CAMEL_MESSAGEPROCESSED)");
-        }
+    void rowOfARevokedTokenIsPurgedOnceTheTokenExpiredAndTheOtherRowsStay() throws Exception {
+        String longLived = token();
+        call(a, "direct:logout", longLived);
+        // made once the routes have served a first message, so it is still valid when it reaches them
+        String shortLived = token(Tokens.now() + 3);
+        assertNull(call(b, "direct:logout", shortLived).getException());
+        assertEquals(2, rows("SELECT messageId FROM CAMEL_MESSAGEPROCESSED").size());
+        assertEquals("REVOKED", call(a, "direct:api/orders", shortLived).getMessage().getBody(String.class));
 
-        assertNull(a.request("direct:purge", e -> {
-        }).getException());
+        RevocationTest.waitUntil(() -> rowCount() == 1, "the row of the expired token is purged");
 
-        assertEquals(1, rows("SELECT messageId FROM CAMEL_MESSAGEPROCESSED").size());
+        Exchange expired = call(a, "direct:api/orders", shortLived);
+        assertEquals(401, expired.getMessage().getHeader(Exchange.HTTP_RESPONSE_CODE));
+        assertEquals("EXPIRED", expired.getMessage().getBody(String.class));
+        assertRefusedAsRevoked(b, longLived);
     }
 
     // --- a database that is down -------------------------------------------------------------------------------------
@@ -242,8 +248,13 @@ class RevocationClusterTest {
     // --- helpers -----------------------------------------------------------------------------------------------------
 
     private static String token() {
+        return token(Tokens.now() + 3600);
+    }
+
+    private static String token(long exp) {
         return Tokens.sign(Tokens.json(Tokens.header("RS256")),
-                Tokens.json(validClaims("iss", ISSUER, "jti", UUID.randomUUID().toString())), "RS256", SIGNING_KEY);
+                Tokens.json(validClaims("iss", ISSUER, "jti", UUID.randomUUID().toString(), "exp", exp)), "RS256",
+                SIGNING_KEY);
     }
 
     private static Exchange call(ProducerTemplate node, String uri, String token) {
@@ -261,6 +272,14 @@ class RevocationClusterTest {
         JwtValidationException e = assertInstanceOf(JwtValidationException.class,
                 call(node, "direct:api/orders", token).getException());
         assertEquals(JwtFailure.REVOKED, e.getReason());
+    }
+
+    private int rowCount() {
+        try {
+            return rows("SELECT messageId FROM CAMEL_MESSAGEPROCESSED").size();
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private List<String> rows(String query) throws SQLException {
@@ -288,12 +307,5 @@ class RevocationClusterTest {
             }
         }
         throw new AssertionError("docs/revocation.md has no " + language + " block with " + marker);
-    }
-
-    /** The {@code sql:} URI of the page's cleanup route, its Java string pieces joined. */
-    private static String purgeUri(String page) {
-        Matcher m = Pattern.compile("\\.to\\((\"sql:DELETE.*?\")\\);", Pattern.DOTALL).matcher(block(page, "java", "sql:DELETE"));
-        assertTrue(m.find(), "the cleanup route has no sql: endpoint");
-        return m.group(1).replaceAll("\"\\s*\\+\\s*\"", "").replace("\"", "");
     }
 }

@@ -1,18 +1,26 @@
 package io.cameljwt;
 
+import java.io.File;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
 
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.processor.idempotent.jdbc.JdbcCachedMessageIdRepository;
 import org.apache.camel.spi.IdempotentRepository;
 import org.apache.camel.spi.Registry;
+import org.apache.camel.support.processor.idempotent.FileIdempotentRepository;
 import org.apache.camel.support.processor.idempotent.MemoryIdempotentRepository;
 import org.apache.camel.support.service.ServiceSupport;
+import org.h2.jdbcx.JdbcDataSource;
 import org.jose4j.keys.AesKey;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -31,9 +39,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * {@code jwt:revoke} and the revocation check of {@code jwt:validate} through real routes, with Camel's in-memory
- * {@code IdempotentRepository}: what gets revoked and how it is keyed, what can never be revoked, the headers, a
- * repository that fails, the repository's lifecycle, and the configuration errors.
+ * {@code jwt:revoke} and the revocation check of {@code jwt:validate} through real routes, with
+ * {@link JwtRevocationMemoryStore}: what gets revoked and how it is keyed, what can never be revoked, the headers, that
+ * nothing is forgotten before it expires, the purge of expired entries, a repository that fails, the repository's
+ * lifecycle, and the configuration errors (Camel's stores that forget are refused).
  */
 class RevocationTest extends JwtRouteTestSupport {
 
@@ -41,10 +50,10 @@ class RevocationTest extends JwtRouteTestSupport {
     private static final String REVOKE = "jwt:revoke?" + KEY + "&revocationRepository=#revoked";
     private static final String VALIDATE = "jwt:validate?" + KEY + "&revocationRepository=#revoked";
 
-    /** Camel's in-memory repository, counting the calls the component makes; not started: the component starts it. */
-    static final class CountingRepository extends MemoryIdempotentRepository {
+    /** The in-memory store, counting the calls the component makes; not started: the component starts it. */
+    static final class CountingRepository extends JwtRevocationMemoryStore {
         final AtomicInteger lookups = new AtomicInteger();
-        final AtomicInteger adds = new AtomicInteger();
+        final List<String> added = new CopyOnWriteArrayList<>();
 
         @Override
         public boolean contains(String key) {
@@ -54,7 +63,7 @@ class RevocationTest extends JwtRouteTestSupport {
 
         @Override
         public boolean add(String key) {
-            adds.incrementAndGet();
+            added.add(key);
             return super.add(key);
         }
     }
@@ -102,7 +111,7 @@ class RevocationTest extends JwtRouteTestSupport {
     }
 
     /** A repository that cannot start, as a JDBC one whose table is missing. */
-    static final class UnstartableRepository extends MemoryIdempotentRepository {
+    static final class UnstartableRepository extends JwtRevocationMemoryStore {
         @Override
         protected void doStart() {
             throw new IllegalStateException("Table CAMEL_MESSAGEPROCESSED not found");
@@ -164,7 +173,7 @@ class RevocationTest extends JwtRouteTestSupport {
         Message again = accepted(revoke(token));
 
         assertEquals(Boolean.TRUE, again.getHeader(JwtConstants.JWT_REVOKED));
-        assertEquals(1, revoked.getCacheSize());
+        assertEquals(1, revoked.size());
         refused(validate(token), JwtFailure.REVOKED, token);
     }
 
@@ -176,8 +185,8 @@ class RevocationTest extends JwtRouteTestSupport {
 
         refused(validate(token), JwtFailure.REVOKED, token);
         accepted(validate(sameClaimsButIat));
-        String key = revoked.getCache().keySet().iterator().next();
-        assertTrue(key.startsWith("jws:") && key.length() == 47, key);
+        String key = revoked.added.get(0);
+        assertTrue(key.matches("\\d{13}:jws:[A-Za-z0-9_-]{43}"), key);
         for (String part : Tokens.parts(token)) {
             assertFalse(key.contains(part), "the key holds a part of the token");
         }
@@ -238,6 +247,143 @@ class RevocationTest extends JwtRouteTestSupport {
     }
 
     @Test
+    void entryIsKeyedByTheTokensExpSoThatItCanBePurgedOnceTheTokenExpired() {
+        long exp = now() + 600;
+        String token = hs256(validClaims("jti", "token-1", "exp", exp));
+
+        accepted(revoke(token));
+
+        assertTrue(revoked.added.get(0).startsWith(String.format("%013d:jti:", exp)), revoked.added.get(0));
+    }
+
+    // --- nothing is forgotten before it expires (issue 9, reproduction 2) -------------------------------------------
+
+    @Test
+    void revokedTokenStaysRefusedAfterElevenHundredOtherRevocations() {
+        String stolen = hs256(validClaims("jti", "stolen"));
+        accepted(revoke(stolen));
+
+        for (int i = 0; i < 1100; i++) {
+            accepted(revoke(hs256(validClaims("jti", "logout-" + i))));
+        }
+
+        refused(validate(stolen), JwtFailure.REVOKED, stolen);
+        assertEquals(1101, revoked.size());
+    }
+
+    @Test
+    void camelsRepositoriesThatForgetEntriesAreRefusedAtStartNamingTheOptionAndWhatToUseInstead() {
+        context.getRegistry().bind("memory", MemoryIdempotentRepository.memoryIdempotentRepository(100_000));
+        context.getRegistry().bind("file", FileIdempotentRepository.fileIdempotentRepository(
+                new File("target/revoked-" + UUID.randomUUID() + ".dat")));
+        context.getRegistry().bind("memorySubclass", new MemoryIdempotentRepository() {
+        });
+        for (String repository : List.of("memory", "file", "memorySubclass")) {
+            for (String operation : List.of("revoke", "validate")) {
+                Exception e = startFailure("jwt:" + operation + "?" + KEY + "&revocationRepository=#" + repository);
+
+                String why = repository.equals("file") ? "Camel's FileIdempotentRepository" : "Camel's MemoryIdempotentRepository";
+                assertTrue(messages(e).contains("Option 'revocationRepository': " + why
+                                                + " drops its oldest entries once it holds cacheSize of them, so a revoked"
+                                                + " token could be accepted again. Use io.cameljwt.JwtRevocationMemoryStore"
+                                                + " in one JVM"), messages(e));
+            }
+        }
+    }
+
+    @Test
+    void camelsCachedJdbcRepositoryIsRefusedSinceItDoesNotSeeWhatOtherNodesRevoke() {
+        JdbcDataSource h2 = new JdbcDataSource();
+        h2.setURL("jdbc:h2:mem:cached-" + UUID.randomUUID());
+        context.getRegistry().bind("cached", new JdbcCachedMessageIdRepository(h2, "jwt-revoked"));
+
+        Exception e = startFailure("jwt:validate?" + KEY + "&revocationRepository=#cached");
+
+        assertTrue(messages(e).contains("Option 'revocationRepository': Camel's JdbcCachedMessageIdRepository answers"
+                                        + " from a copy of the table loaded at start, blind to what other nodes revoke"
+                                        + " afterwards"), messages(e));
+    }
+
+    // --- the purge of expired entries ---------------------------------------------------------------------------------
+
+    @Test
+    void revokeEndpointPurgesEntriesOfExpiredTokensAndKeepsTheOthers() throws Exception {
+        String expiredLongAgo = "0000000000001:jti:revoked-in-1970";
+        revoked.add(expiredLongAgo);
+        String token = hs256(validClaims("jti", "token-1"));
+
+        accepted(sendToken(REVOKE + "&revocationPurgeInterval=1s", token));
+
+        waitUntil(() -> !revoked.contains(expiredLongAgo), "the expired entry is purged");
+        assertEquals(1, revoked.size());
+        refused(validate(token), JwtFailure.REVOKED, token);
+    }
+
+    @Test
+    void entryOfARevokedTokenLeavesOnceTheTokenExpiredAndTheTokenIsThenRefusedAsExpired() throws Exception {
+        String noSkew = "&clockSkew=0";
+        String revoke = REVOKE + noSkew + "&revocationPurgeInterval=1s";
+        String longLived = hs256(validClaims("jti", "long-lived"));
+        accepted(sendToken(revoke, longLived));
+        // made once the route has served a first message, so it is still valid when it reaches it
+        String token = hs256(validClaims("jti", "short-lived", "exp", now() + 3));
+        accepted(sendToken(revoke, token));
+        assertEquals(2, revoked.size());
+
+        waitUntil(() -> revoked.size() == 1, "the entry is purged once the token expired");
+
+        refused(sendToken(VALIDATE + noSkew, token), JwtFailure.EXPIRED, token);
+        refused(sendToken(VALIDATE + noSkew, longLived), JwtFailure.REVOKED, longLived);
+    }
+
+    @Test
+    void purgeStopsWithTheRevokeRoute() throws Exception {
+        context.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("direct:revoke").routeId("revoke").to(REVOKE + "&revocationPurgeInterval=1s");
+            }
+        });
+        assertTrue(purgeThreads() > 0, "a revoke endpoint runs a purge");
+
+        context.getRouteController().stopRoute("revoke");
+
+        waitUntil(() -> purgeThreads() == 0, "the purge thread ends with the route");
+    }
+
+    @Test
+    void validateEndpointsAndRevocationPurgeIntervalZeroRunNoPurge() throws Exception {
+        routeTo(VALIDATE + "&revocationPurgeInterval=1s");
+        routeTo(REVOKE + "&revocationPurgeInterval=0");
+
+        assertEquals(0, purgeThreads());
+    }
+
+    @Test
+    void negativeRevocationPurgeIntervalIsRefusedNamingTheOption() {
+        Exception e = startFailure(REVOKE + "&revocationPurgeInterval=-1");
+
+        assertTrue(messages(e).contains("Option 'revocationPurgeInterval' must not be negative"), messages(e));
+    }
+
+    /** The purge threads of this test's CamelContext, which Camel names "Camel (name) thread #n - JwtRevocationPurge". */
+    private long purgeThreads() {
+        String context = "(" + this.context.getName() + ")";
+        return Thread.getAllStackTraces().keySet().stream()
+                .filter(t -> t.isAlive() && t.getName().contains(context) && t.getName().endsWith("JwtRevocationPurge"))
+                .count();
+    }
+
+    /** Polls for what a background purge does, with a generous bound for a busy machine. */
+    static void waitUntil(BooleanSupplier condition, String what) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (!condition.getAsBoolean()) {
+            assertTrue(System.nanoTime() - deadline < 0, "timed out: " + what);
+            Thread.sleep(50);
+        }
+    }
+
+    @Test
     void validateWithoutRevocationRepositoryDoesNotLookAtRevocation() {
         String token = hs256(validClaims("jti", "token-1"));
         accepted(revoke(token));
@@ -264,8 +410,8 @@ class RevocationTest extends JwtRouteTestSupport {
             refused(revoke(forged), JwtFailure.SIGNATURE_INVALID, forged);
             refused(validate(forged), JwtFailure.SIGNATURE_INVALID, forged);
         }
-        assertEquals(0, revoked.getCacheSize());
-        assertEquals(0, revoked.adds.get());
+        assertEquals(0, revoked.size());
+        assertEquals(List.of(), revoked.added);
         assertEquals(0, revoked.lookups.get(), "revocation is checked after the signature");
     }
 
@@ -275,7 +421,7 @@ class RevocationTest extends JwtRouteTestSupport {
 
         refused(revoke(expired), JwtFailure.EXPIRED, expired);
 
-        assertEquals(0, revoked.getCacheSize());
+        assertEquals(0, revoked.size());
     }
 
     @Test
@@ -284,7 +430,7 @@ class RevocationTest extends JwtRouteTestSupport {
 
         refused(sendToken(REVOKE + "&audience=orders", forOtherService), JwtFailure.AUDIENCE_MISMATCH, forOtherService);
 
-        assertEquals(0, revoked.getCacheSize());
+        assertEquals(0, revoked.size());
     }
 
     @Test
@@ -307,7 +453,7 @@ class RevocationTest extends JwtRouteTestSupport {
         assertEquals("EXPIRED", message.getHeader(JwtConstants.JWT_ERROR));
         assertNull(message.getHeader(JwtConstants.JWT_REVOKED));
         assertNull(message.getHeader(JwtConstants.JWT_SUBJECT));
-        assertEquals(0, revoked.getCacheSize());
+        assertEquals(0, revoked.size());
     }
 
     @Test

@@ -7,7 +7,6 @@ import java.util.concurrent.locks.LockSupport;
 
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
-import org.apache.camel.support.processor.idempotent.MemoryIdempotentRepository;
 import org.junit.jupiter.api.Test;
 
 import static io.cameljwt.Tokens.claims;
@@ -72,7 +71,7 @@ class TokenCacheTest extends JwtRouteTestSupport {
 
     @Test
     void aCachedTokenRevokedSinceIsRefusedAsRevoked() {
-        context.getRegistry().bind("revoked", new MemoryIdempotentRepository());
+        context.getRegistry().bind("revoked", new JwtRevocationMemoryStore());
         String uri = VALIDATE + "&revocationRepository=#revoked";
         String token = hs256(validClaims("jti", "t-1"));
         accepted(sendToken(uri, token));

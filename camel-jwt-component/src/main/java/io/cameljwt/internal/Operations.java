@@ -7,6 +7,7 @@ import java.util.regex.Pattern;
 
 import io.cameljwt.JwtConfiguration;
 import io.cameljwt.JwtOperation;
+import io.cameljwt.JwtRevocationUnavailableException;
 import io.cameljwt.internal.jwe.JweDecrypter;
 import io.cameljwt.internal.jwe.JweEncrypter;
 import io.cameljwt.internal.keys.KeyLoader;
@@ -15,9 +16,12 @@ import io.cameljwt.internal.keys.SigningKey;
 import io.cameljwt.internal.keys.VerificationKeys;
 import io.cameljwt.internal.remote.RemoteKeys;
 import io.cameljwt.internal.revocation.RevocationList;
+import io.cameljwt.internal.token.Token;
+import io.cameljwt.internal.token.TokenRefusal;
 import io.cameljwt.internal.verify.JwsVerifier;
 import io.cameljwt.internal.verify.VerifiedTokens;
 import org.apache.camel.CamelContext;
+import org.apache.camel.Message;
 import org.apache.camel.Processor;
 import org.apache.camel.util.URISupport;
 import org.slf4j.Logger;
@@ -59,11 +63,16 @@ public final class Operations {
                     JweEncrypter.of(config, keys));
             case validate, revoke -> {
                 // the revocation repository first: nothing to close if it fails
-                ValidateOperation.Revocation revocation = revocation(operation, config, context);
-                JweDecrypter decrypter = JweDecrypter.of(config, keys); // before remote keys start fetching
-                yield validateOperation(config, decrypter, revocation, metrics, RemoteKeys.configured(config)
-                        ? RemoteKeys.start(config, context, owner)
-                        : VerificationKeys.of(keys.load(config), config.getAlgorithm()));
+                ValidateOperation.Revocation revocation = revocation(operation, config, context, owner);
+                try {
+                    JweDecrypter decrypter = JweDecrypter.of(config, keys); // before remote keys start fetching
+                    yield validateOperation(config, decrypter, revocation, metrics, RemoteKeys.configured(config)
+                            ? RemoteKeys.start(config, context, owner)
+                            : VerificationKeys.of(keys.load(config), config.getAlgorithm()));
+                } catch (RuntimeException e) {
+                    revocation.close(); // revoke's purge has started
+                    throw e;
+                }
             }
             case decode -> new DecodeOperation(config, JweDecrypter.of(config, keys));
             case jwks -> new JwksOperation(config, keys.load(config));
@@ -106,18 +115,30 @@ public final class Operations {
 
     /**
      * What validate and revoke do last with {@code revocationRepository}: validate refuses the tokens it holds (when it
-     * is set), revoke adds to it (it must be set).
+     * is set), revoke adds to it (it must be set) and purges it of expired tokens every
+     * {@code revocationPurgeInterval} while it runs.
      */
     private static ValidateOperation.Revocation revocation(JwtOperation operation, JwtConfiguration config,
-                                                           CamelContext context) {
+                                                           CamelContext context, Object owner) {
+        if (operation == JwtOperation.revoke && config.getRevocationRepository() == null) {
+            throw new IllegalArgumentException(
+                    "Option 'revocationRepository' is required by jwt:revoke: the IdempotentRepository (#name) that"
+                                               + " holds the revoked tokens");
+        }
         RevocationList revoked = RevocationList.start(config.getRevocationRepository(), context);
         if (operation == JwtOperation.revoke) {
-            if (revoked == null) {
-                throw new IllegalArgumentException(
-                        "Option 'revocationRepository' is required by jwt:revoke: the IdempotentRepository (#name) that"
-                                                   + " holds the revoked tokens");
-            }
-            return revoked::revoke;
+            revoked.purgeExpiredEntries(config.getRevocationPurgeInterval(), config.getClockSkew(), context, owner);
+            return new ValidateOperation.Revocation() {
+                @Override
+                public void apply(Token token, Message message) throws TokenRefusal, JwtRevocationUnavailableException {
+                    revoked.revoke(token, message);
+                }
+
+                @Override
+                public void close() {
+                    revoked.close();
+                }
+            };
         }
         return revoked == null ? ValidateOperation.Revocation.NONE : revoked::refuseRevoked;
     }

@@ -48,6 +48,10 @@ public final class ValidateOperation implements Processor, AutoCloseable {
 
         void apply(Token token, Message message)
                 throws TokenRefusal, JwtRevocationUnavailableException;
+
+        /** Stops what the step runs in the background (revoke's purge of expired entries). */
+        default void close() {
+        }
     }
     private final RefreshHint refreshHint;
 
@@ -77,7 +81,11 @@ public final class ValidateOperation implements Processor, AutoCloseable {
 
     @Override
     public void close() {
-        verifier.close();
+        try {
+            verifier.close();
+        } finally {
+            revocation.close();
+        }
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.cameljwt.internal.revocation;
 
+import java.util.List;
 import java.util.Map;
 
 import io.cameljwt.internal.token.Token;
@@ -8,9 +9,10 @@ import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * How a token is keyed in the revocation repository, with the values docs/revocation.md shows (computed there with
+ * How a token is keyed in the revocation repository, and which keys a purge removes, with the values docs/revocation.md shows (computed there with
  * {@code openssl dgst -sha256 -binary | basenc --base64url}).
  */
 class RevocationListTest {
@@ -43,8 +45,8 @@ class RevocationListTest {
     @Test
     void tokenWithoutJtiIsKeyedByTheHashOfItsSigningInputWhateverItsSignature() throws TokenRefusal {
         String expected = "jws:qo8fMeTRptH55JSG7up73BQtvb4AU8gxi7xQs0Amql4";
-        assertEquals(expected, RevocationList.id(token("c2ln")));
-        assertEquals(expected, RevocationList.id(token("b3RoZXI")));
+        assertEquals("9999999999999:" + expected, RevocationList.key(token("c2ln")));
+        assertEquals("9999999999999:" + expected, RevocationList.key(token("b3RoZXI")));
     }
 
     @Test
@@ -59,5 +61,46 @@ class RevocationListTest {
     void everyKeyHasTheSameLengthWhateverTheToken() throws TokenRefusal {
         assertEquals(47, RevocationList.id(SIGNING_INPUT, Map.of("jti", "x".repeat(5000))).length());
         assertEquals(47, RevocationList.id(SIGNING_INPUT, Map.of("sub", "alice")).length());
+    }
+
+    // --- the key: exp, then the id -------------------------------------------------------------------------------------
+
+    @Test
+    void keyIsTheExpZeroPaddedToThirteenDigitsAColonAndTheId() throws TokenRefusal {
+        assertEquals("0001767225600:jti:OyiD_Pb3HyIB2SoS36_oHQCyFcWqtans7ov134PTDAA",
+                RevocationList.key(SIGNING_INPUT, Map.of("iss", "https://login.example.com", "jti", JTI, "exp", 1767225600L)));
+    }
+
+    @Test
+    void tokenWithoutExpIsKeyedAfterEveryOtherSoItsEntryIsNeverPurged() throws TokenRefusal {
+        String key = RevocationList.key(SIGNING_INPUT, Map.of("sub", "alice"));
+
+        assertEquals("9999999999999:jws:qo8fMeTRptH55JSG7up73BQtvb4AU8gxi7xQs0Amql4", key);
+        assertTrue(key.compareTo(RevocationList.firstLiveKey(9_999_999_999_999L, 0)) > 0);
+    }
+
+    @Test
+    void everyKeyHasTheSameLengthAndFitsCamelsJdbcColumn() throws TokenRefusal {
+        for (Map<String, Object> claims : List.<Map<String, Object>>of(Map.of("jti", "x".repeat(5000), "exp", 1L),
+                Map.of("sub", "alice"), Map.of("exp", 1e300), Map.of("exp", -5L), Map.of("exp", 1767225600.7))) {
+            assertEquals(61, RevocationList.key(SIGNING_INPUT, claims).length(), claims.toString());
+        }
+    }
+
+    @Test
+    void keysBelowTheFirstLiveKeyAreExactlyThoseOfTokensExpiredWithTheClockSkew() throws TokenRefusal {
+        long now = 1767225600L;
+        String firstLive = RevocationList.firstLiveKey(now, 60);
+        // validate refuses a token once now - clockSkew >= exp
+        assertTrue(key(now - 61).compareTo(firstLive) < 0, "expired beyond the clock skew: purged");
+        assertTrue(key(now - 60).compareTo(firstLive) > 0, "refused already, but kept one second more");
+        assertTrue(key(now - 59).compareTo(firstLive) > 0, "still accepted within the clock skew: kept");
+        assertTrue(key(now + 3600).compareTo(firstLive) > 0);
+        assertTrue(key(99_999_999_999L).compareTo(RevocationList.firstLiveKey(100_000_000_000L, 0)) < 0,
+                "the order holds across a power of ten");
+    }
+
+    private static String key(long exp) throws TokenRefusal {
+        return RevocationList.key(SIGNING_INPUT, Map.of("jti", "1", "exp", exp));
     }
 }

@@ -37,7 +37,7 @@ import static io.cameljwt.corpus.JsonEdges.PAST;
  *
  * <pre>
  * mvn -B -ntp -pl camel-jwt-component test-compile exec:java -Dexec.classpathScope=test \
- *     -Dexec.mainClass=io.cameljwt.corpus.CorpusGenerator [-Dexec.args=path/to/src/test/resources]
+ *     -Dexec.mainClass=io.cameljwt.corpus.CorpusGenerator
  * </pre>
  */
 public final class CorpusGenerator {
@@ -52,9 +52,12 @@ public final class CorpusGenerator {
     private final CorpusSigner signer = new CorpusSigner(SEED);
 
     public static void main(String[] args) throws Exception {
-        Path resources = Path.of(args.length > 0 ? args[0] : "camel-jwt-component/src/test/resources");
+        // Maven's exec:java runs in the folder mvn was started from: the project root or the module
+        Path resources = args.length > 0 ? Path.of(args[0])
+                : Files.isDirectory(Path.of("camel-jwt-component")) ? Path.of("camel-jwt-component/src/test/resources")
+                : Path.of("src/test/resources");
         if (!Files.isDirectory(resources)) {
-            resources = Path.of("src/test/resources");
+            throw new IllegalArgumentException(resources.toAbsolutePath() + " is not a folder");
         }
         VerdictCorpus unrecorded = new CorpusGenerator().build();
         try (CamelContext context = new DefaultCamelContext()) {

@@ -13,7 +13,7 @@ import io.cameljwt.JwtFailure;
 /**
  * Where the component and jose4j's JwtConsumer, configured alike ({@link Jose4jVerdicts}), disagree on a corpus token
  * on purpose. Each category says which side refuses, and matches the tokens it explains by how they were made (their
- * kind) or by what they are; {@code VerdictCorpusTest} fails on a disagreement no category explains, and on a
+ * kind) or by what they are; {@link Jose4jComparisonTest} fails on a disagreement no category explains, and on a
  * category that explains nothing. The rules behind them are in docs/verdict-corpus.md.
  */
 enum Jose4jDifference {

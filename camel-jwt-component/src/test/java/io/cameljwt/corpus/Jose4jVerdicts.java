@@ -83,6 +83,9 @@ final class Jose4jVerdicts {
         JwtConsumerBuilder builder = new JwtConsumerBuilder();
         List<String> defaultAlgorithms = new ArrayList<>();
         if (endpoint.option("secret") != null) {
+            if (!"base64".equals(endpoint.option("secretEncoding"))) {
+                throw new IllegalArgumentException("corpus secrets are given as base64");
+            }
             builder.setVerificationKey(new HmacKey(Base64.getDecoder().decode(endpoint.option("secret"))));
             defaultAlgorithms.add("HS256");
         }

@@ -1,0 +1,118 @@
+package io.cameljwt.bench;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.infra.BenchmarkParams;
+import org.openjdk.jmh.profile.GCProfiler;
+import org.openjdk.jmh.results.Result;
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.results.format.ResultFormatType;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
+import org.openjdk.jmh.runner.options.Options;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+import org.openjdk.jmh.runner.options.TimeValue;
+
+/**
+ * Runs the benchmarks once per thread count, each variant in a JVM of its own with a fixed, pre-touched heap and the
+ * GC profiler, then prints the report of {@link RatioTable} and writes it, with JMH's JSON results, to
+ * {@code bench.output}. Started by the Maven profile {@code benchmark} (docs/performance.md), which passes the
+ * {@code bench.*} system properties.
+ */
+public final class BenchmarkMain {
+
+    /**
+     * The heap of each benchmark JVM: fixed and touched at start, since on the shared VMs the first touch of new heap
+     * pages made allocation-heavy cases swing tenfold between iterations.
+     */
+    static final String[] JVM_ARGS = {"-Xms2g", "-Xmx2g", "-XX:+AlwaysPreTouch"};
+
+    private BenchmarkMain() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        String include = System.getProperty("bench.include", ".*");
+        List<Integer> threadCounts = Arrays.stream(System.getProperty("bench.threads", "1,2").split(","))
+                .map(String::trim).map(Integer::valueOf).toList();
+        Path output = Path.of(System.getProperty("bench.output", "target/benchmark"));
+        Files.createDirectories(output);
+
+        ChainedOptionsBuilder options = new OptionsBuilder()
+                .include(include)
+                .mode(Mode.Throughput)
+                .timeUnit(TimeUnit.SECONDS)
+                .forks(1)
+                .jvmArgs(JVM_ARGS)
+                .warmupIterations(Integer.getInteger("bench.warmup", 3))
+                .warmupTime(TimeValue.seconds(Integer.getInteger("bench.warmupTime", 2)))
+                .measurementIterations(Integer.getInteger("bench.iterations", 4))
+                .measurementTime(TimeValue.seconds(Integer.getInteger("bench.time", 3)))
+                .addProfiler(GCProfiler.class)
+                .shouldFailOnError(false)
+                .resultFormat(ResultFormatType.JSON);
+        if (!TokenCacheOption.supported()) {
+            System.out.println("camel-jwt has no " + TokenCacheOption.NAME + " option in this build: "
+                               + "validateRs256Cached is left out");
+            options.exclude("validateRs256Cached");
+        }
+        Options common = options.build();
+
+        List<Measurement> measurements = new ArrayList<>();
+        for (int threads : threadCounts) {
+            Options run = new OptionsBuilder().parent(common).threads(threads)
+                    .result(output.resolve("jmh-" + threads + "-threads.json").toString()).build();
+            for (RunResult result : new Runner(run).run()) {
+                measurements.add(measurement(result));
+            }
+        }
+
+        String report = "## camel-jwt benchmark\n\n" + machine() + "\n" + new RatioTable(measurements).markdown();
+        Path file = output.resolve("results.md");
+        Files.writeString(file, report, StandardCharsets.UTF_8);
+        System.out.println();
+        System.out.println(report);
+        System.out.println("(written to " + file + ")");
+    }
+
+    static Measurement measurement(RunResult result) {
+        BenchmarkParams params = result.getParams();
+        String benchmark = params.getBenchmark();
+        String variant = params.getParam("variant");
+        Map<String, Result> secondary = result.getSecondaryResults();
+        // the GC profiler's key; JMH before 1.36 put a "·" in front of it
+        Result allocation = secondary.getOrDefault("gc.alloc.rate.norm", secondary.get("·gc.alloc.rate.norm"));
+        return new Measurement(benchmark.substring(benchmark.lastIndexOf('.') + 1),
+                variant == null ? Variants.CAMEL_JWT : variant, params.getThreads(),
+                result.getPrimaryResult().getScore(), allocation == null ? Double.NaN : allocation.getScore());
+    }
+
+    /** The machine, as docs/performance.md shows it: processors, CPU model, memory, JDK. */
+    static String machine() {
+        return "- processors: " + Runtime.getRuntime().availableProcessors() + "\n"
+               + "- CPU: " + firstValue("/proc/cpuinfo", "model name") + "\n"
+               + "- memory: " + firstValue("/proc/meminfo", "MemTotal") + "\n"
+               + "- JDK: " + System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version")
+               + "\n";
+    }
+
+    /** The value of the first {@code name: value} line of a Linux /proc file, or "unknown". */
+    private static String firstValue(String file, String name) {
+        try {
+            return Files.readAllLines(Path.of(file)).stream()
+                    .filter(line -> line.startsWith(name))
+                    .map(line -> line.substring(line.indexOf(':') + 1).trim())
+                    .findFirst().orElse("unknown");
+        } catch (IOException | RuntimeException e) {
+            return "unknown";
+        }
+    }
+}

@@ -20,6 +20,7 @@ public class JwtConfiguration implements Cloneable {
 
     /** The floor of {@code jwksRefreshInterval}, in milliseconds. */
     private static final long MIN_JWKS_REFRESH_INTERVAL = 1000;
+    private static final long DEFAULT_JWKS_MAX_STALE = 12 * 60 * 60 * 1000L;
 
     // --- keys and algorithms ---------------------------------------------------------------------------------------
 
@@ -80,17 +81,21 @@ public class JwtConfiguration implements Cloneable {
     private long jwksCacheTtl = 10 * 60 * 1000L;
     @UriParam(label = "security", defaultValue = "12h", javaType = "java.time.Duration",
               description = "How long fetched keys may go on serving while fetching them again fails, counted from the"
-                            + " last fetch that succeeded; then they are dropped, tokens are refused as"
-                            + " KEYS_UNAVAILABLE and the health check reports DOWN. At least `jwksCacheTtl`.")
-    private long jwksMaxStale = 12 * 60 * 60 * 1000L;
+                            + " last fetch that succeeded; then, once a refetch has failed, they are dropped, tokens are"
+                            + " refused as KEYS_UNAVAILABLE and the health check reports DOWN. At least `jwksCacheTtl`;"
+                            + " when not set, 12h or `jwksCacheTtl` if that is longer.")
+    private long jwksMaxStale = DEFAULT_JWKS_MAX_STALE;
+    /** Whether jwksMaxStale was set: if not, it follows a jwksCacheTtl longer than its default. */
+    private boolean jwksMaxStaleSet;
     @UriParam(label = "security", defaultValue = "30s", javaType = "java.time.Duration",
               description = "The least time between two fetches of one JWK Set: a token with an unknown `kid`, or a"
                             + " failed fetch, triggers a new fetch only once this has passed since the last one."
                             + " At least 1s.")
     private long jwksRefreshInterval = 30 * 1000L;
     @UriParam(label = "security", defaultValue = "5s", javaType = "java.time.Duration",
-              description = "The longest a message waits for keys being fetched; also the deadline of each whole fetch"
-                            + " (connecting, status, headers and body, redirects included).")
+              description = "The longest a message waits for keys being fetched; also one deadline for each whole"
+                            + " fetch (with `issuerUri` the discovery document and the JWK Set together; host lookups,"
+                            + " connecting, status, headers and body, redirects included).")
     private long jwksTimeout = 5 * 1000L;
     @UriParam(label = "security",
               description = "TLS settings (a trust store for a private CA) for fetching remote keys.")
@@ -273,7 +278,7 @@ public class JwtConfiguration implements Cloneable {
         checkSeconds("reuseUntil", reuseUntil);
         checkPositive("jwksCacheTtl", jwksCacheTtl);
         checkPositive("jwksTimeout", jwksTimeout);
-        if (jwksMaxStale < jwksCacheTtl) {
+        if (getJwksMaxStale() < jwksCacheTtl) {
             throw new IllegalArgumentException("Option 'jwksMaxStale' must be at least 'jwksCacheTtl' ("
                                                + jwksCacheTtl + " ms): keys are not dropped before they are due for"
                                                + " a refetch");
@@ -440,12 +445,14 @@ public class JwtConfiguration implements Cloneable {
         this.jwksCacheTtl = jwksCacheTtl;
     }
 
+    /** The value set, or else the default: 12h, or {@code jwksCacheTtl} if that is longer. */
     public long getJwksMaxStale() {
-        return jwksMaxStale;
+        return jwksMaxStaleSet ? jwksMaxStale : Math.max(DEFAULT_JWKS_MAX_STALE, jwksCacheTtl);
     }
 
     public void setJwksMaxStale(long jwksMaxStale) {
         this.jwksMaxStale = jwksMaxStale;
+        this.jwksMaxStaleSet = true;
     }
 
     public long getJwksRefreshInterval() {

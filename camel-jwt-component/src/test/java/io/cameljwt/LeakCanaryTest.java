@@ -644,8 +644,12 @@ class LeakCanaryTest extends CamelTestSupport {
                                                          + scanner.logs());
     }
 
+    /** Each failed fetch logs one line: WARN "... failed: ...", or ERROR for a set without a usable key. */
     private long fetchFailuresLogged() {
-        return scanner.logs().stream().filter(line -> line.startsWith("WARN") && line.contains("Fetching the keys of"))
+        return scanner.logs().stream()
+                .filter(line -> line.startsWith("WARN") && line.contains("Fetching the keys of") && line.contains("failed")
+                                || line.startsWith("ERROR") && line.contains("Fetching the keys of")
+                                   && line.contains("holds no usable key"))
                 .count();
     }
 

@@ -1,5 +1,10 @@
 package io.cameljwt;
 
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -9,7 +14,13 @@ import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
 
 import io.cameljwt.internal.remote.RemoteKeys;
 import io.cameljwt.internal.remote.RemoteKeysHealthCheck;
@@ -195,11 +206,104 @@ class RemoteKeysClockTest extends CamelTestSupport {
             assertFalse(keys.states().get(0).hasKeys());
             HealthCheck.Result result = check.call(Map.of());
             assertEquals(HealthCheck.State.DOWN, result.getState());
-            assertTrue(result.getMessage().orElseThrow().contains("500"), result.getMessage().orElseThrow());
+            String message = result.getMessage().orElseThrow();
+            assertTrue(message.contains("older than jwksMaxStale") && message.contains("500"), message);
 
             server.ok();
             advance(30 * SECOND);
             assertEquals(1, keys.candidates("RS256", "k1", null).size(), "keys that arrive serve again");
+        }
+    }
+
+    /**
+     * Age alone drops nothing: an idle endpoint (no token for 12h) whose provider is fine stays UP, and its health
+     * probe refetches the keys due; only when that refetch fails are the keys, older than jwksMaxStale, dropped.
+     */
+    @Test
+    void anIdleEndpointKeepsItsKeysPastMaxStaleUntilARefetchFails() throws Exception {
+        try (JwksServer server = JwksServer.http(); RemoteKeys keys = start(server, jwkSet(K1))) {
+            RemoteKeysHealthCheck check = new RemoteKeysHealthCheck("jwt://validate", Set.of(), keys);
+            assertEquals(1, keys.candidates("RS256", "k1", null).size());
+            server.serveKeys(jwkSet(K1, K2));
+            advance(12 * 60 * 60 * SECOND); // idle for the default jwksMaxStale
+            assertEquals(1, server.requests(), "no refetch was tried, so none failed");
+            HealthCheck.Result result = check.call(Map.of());
+            assertEquals(HealthCheck.State.UP, result.getState(), result.getMessage().orElse(""));
+            // the probe refetched the keys older than the TTL (a token could not: the clock has not moved since)
+            long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+            while (!fetchedK2(keys) && System.nanoTime() < deadline) {
+                LockSupport.parkNanos(Duration.ofMillis(10).toNanos());
+            }
+            assertTrue(fetchedK2(keys), "the probe did not refetch the keys");
+            assertEquals(2, server.requests());
+
+            server.status(500);
+            advance(13 * 60 * 60 * SECOND); // idle again; now the provider fails
+            assertEquals(HealthCheck.State.UP, check.call(Map.of()).getState(), "no refetch has failed yet");
+            deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+            while (keys.states().get(0).lastFailure() == null && System.nanoTime() < deadline) {
+                LockSupport.parkNanos(Duration.ofMillis(10).toNanos());
+            }
+            result = check.call(Map.of());
+            assertEquals(HealthCheck.State.DOWN, result.getState());
+            String message = result.getMessage().orElseThrow();
+            assertTrue(message.contains("older than jwksMaxStale, were dropped") && message.contains("500"), message);
+            assertFalse(message.contains("no fetch has completed yet"), message);
+            assertEquals(JwtFailure.KEYS_UNAVAILABLE, refusal(keys, "k1"));
+        }
+    }
+
+    /** jwksTimeout bounds each whole fetch: with issuerUri, the discovery document and the JWK Set together. */
+    @Test
+    void theFirstFetchThroughDiscoveryEndsWithinJwksTimeout() throws Exception {
+        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        ExecutorService pool = Executors.newCachedThreadPool();
+        server.setExecutor(pool);
+        String base = "http://127.0.0.1:" + server.getAddress().getPort();
+        CountDownLatch end = new CountDownLatch(1);
+        server.createContext("/.well-known/openid-configuration", exchange -> {
+            pause(end, 2500); // slow, but within jwksTimeout=3s
+            send(exchange, "{\"issuer\":\"" + base + "\",\"jwks_uri\":\"" + base + "/jwks\"}");
+        });
+        server.createContext("/jwks", exchange -> {
+            pause(end, 30_000); // hangs until the test ends
+            send(exchange, jwkSet(K1));
+        });
+        server.start();
+        try {
+            JwtConfiguration config = new JwtConfiguration();
+            config.setIssuerUri(base);
+            config.setJwksTimeout(3000);
+            long start = System.nanoTime();
+            try (RemoteKeys keys = RemoteKeys.start(config, context, this)) {
+                awaitFailure(keys);
+                long took = Duration.ofNanos(System.nanoTime() - start).toMillis();
+                String failure = keys.states().get(0).lastFailure();
+                assertTrue(failure.contains("took longer than the timeout"), failure);
+                // one deadline: about 3s; a deadline per request would be 2.5s + 3s
+                assertTrue(took < 5000, "with jwksTimeout=3s the fetch ended after " + took + " ms: " + failure);
+            }
+        } finally {
+            end.countDown();
+            server.stop(0);
+            pool.shutdownNow();
+        }
+    }
+
+    private static void pause(CountDownLatch end, long millis) {
+        try {
+            end.await(millis, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void send(HttpExchange exchange, String body) throws IOException {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().set("Content-Type", "application/json");
+        exchange.sendResponseHeaders(200, bytes.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(bytes);
         }
     }
 
@@ -225,7 +329,7 @@ class RemoteKeysClockTest extends CamelTestSupport {
     private static void awaitFailure(RemoteKeys keys) {
         long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
         while (keys.states().get(0).lastFailure() == null && System.nanoTime() < deadline) {
-            Thread.onSpinWait();
+            LockSupport.parkNanos(Duration.ofMillis(10).toNanos());
         }
         assertTrue(keys.states().get(0).lastFailure() != null, "the refetch did not fail in time");
     }
@@ -251,5 +355,26 @@ class RemoteKeysClockTest extends CamelTestSupport {
             assertFalse(keys.states().get(0).hasKeys());
             assertEquals(JwtFailure.KEYS_UNAVAILABLE, refusal(keys, "k1"));
         }
+    }
+
+    /** Java 17's HttpClient cannot be closed: its work runs on an executor that closing shuts down. */
+    @Test
+    void closingEndsTheThreadsOfTheHttpClient() throws Exception {
+        try (JwksServer server = JwksServer.http()) {
+            RemoteKeys keys = start(server, jwkSet(K1));
+            assertEquals(1, keys.candidates("RS256", "k1", null).size());
+            assertTrue(httpThreads() > 0, "the client works on the endpoint's executor");
+            keys.close();
+            long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+            while (httpThreads() > 0 && System.nanoTime() < deadline) {
+                LockSupport.parkNanos(Duration.ofMillis(20).toNanos());
+            }
+            assertEquals(0, httpThreads(), "threads left after close");
+        }
+    }
+
+    private static long httpThreads() {
+        return Thread.getAllStackTraces().keySet().stream()
+                .filter(thread -> thread.isAlive() && thread.getName().contains("JwtRemoteKeysHttp")).count();
     }
 }

@@ -2,8 +2,10 @@ package io.cameljwt.internal.remote;
 
 import java.io.IOException;
 import java.io.InterruptedIOException;
+import java.net.InetAddress;
 import java.net.ProxySelector;
 import java.net.URI;
+import java.net.UnknownHostException;
 import java.net.http.HttpClient;
 import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
@@ -21,6 +23,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
 import java.util.concurrent.Flow;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -31,13 +34,15 @@ import io.cameljwt.internal.token.JsonLimits;
 
 /**
  * Fetches a JSON document (a JWK Set, an OpenID discovery document) over HTTP(S) with the JDK's {@link HttpClient}:
- * a 200 answer only, one attempt (the cache decides when to try again), and {@code timeout} as a hard deadline for
- * the whole fetch, redirects included: connecting, the status line, the headers and the body. When the deadline
- * passes, the exchange is cancelled, which closes its connection, so a server that trickles its headers or its body
- * a byte at a time never holds the fetch, nor the next one. The body is refused as soon as it passes 512 KiB (never
+ * a 200 answer only, one attempt (the cache decides when to try again), and a hard deadline, which the caller sets
+ * once for its whole fetch (discovery and JWK Set together), covering redirects and the host lookups that judge them,
+ * connecting, the status line, the headers and the body. When the deadline passes, the exchange is cancelled, which
+ * closes its connection, so a server that trickles its headers or its body a byte at a time never holds the fetch, nor the next one. The body is refused as soon as it passes 512 KiB (never
  * buffered whole), and its JSON is held to the bounds of a token's ({@link JsonLimits}). A redirect is followed only
  * to an address {@link RemoteUris#checkFollowed} allows, at most {@link #MAX_REDIRECTS} times. jose4j's {@code Get}
- * cannot be told not to follow redirects nor be given a deadline, so the request is made here.
+ * cannot be told not to follow redirects nor be given a deadline, so the request is made here. The client and the
+ * host lookups run on the executor given, which the owner shuts down (Java 17's client cannot be closed). URIs in
+ * messages have their query masked ({@link RemoteUris#printable}).
  */
 final class HttpDocuments {
 
@@ -47,12 +52,24 @@ final class HttpDocuments {
     private static final Set<Integer> REDIRECTS = Set.of(301, 302, 303, 307, 308);
 
     private final HttpClient client;
-    private final long timeoutNanos;
+    private final Executor executor;
+    private final RemoteUris.Resolver lookup;
 
-    /** @param sslContext the TLS context for https, or null for the JVM's default */
-    HttpDocuments(SSLContext sslContext, long timeoutMillis) {
-        this.timeoutNanos = TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
+    /**
+     * @param sslContext    the TLS context for https, or null for the JVM's default
+     * @param timeoutMillis the longest a connection may take to open
+     * @param executor      runs the client's work and host lookups
+     */
+    HttpDocuments(SSLContext sslContext, long timeoutMillis, Executor executor) {
+        this(sslContext, timeoutMillis, executor, InetAddress::getAllByName);
+    }
+
+    /** As above, with the given host lookup (a test's slow DNS). */
+    HttpDocuments(SSLContext sslContext, long timeoutMillis, Executor executor, RemoteUris.Resolver lookup) {
+        this.executor = executor;
+        this.lookup = lookup;
         HttpClient.Builder builder = HttpClient.newBuilder()
+                .executor(executor)
                 .followRedirects(HttpClient.Redirect.NEVER)
                 // HTTP/1.1: no h2c upgrade on plain http to a loopback sidecar; identity providers all speak it
                 .version(HttpClient.Version.HTTP_1_1)
@@ -65,25 +82,29 @@ final class HttpDocuments {
         this.client = builder.build();
     }
 
-    /** The document at {@code url}, within the timeout; an IOException says why not (its text names the URI). */
-    String get(String url) throws IOException {
-        long deadline = System.nanoTime() + timeoutNanos;
+    /**
+     * The document at {@code url}, before the deadline; an IOException says why not (its text names the URI).
+     *
+     * @param deadline a {@link System#nanoTime()} value
+     */
+    String get(String url, long deadline) throws IOException {
         URI origin = URI.create(url.trim());
         URI target = origin;
         for (int redirects = 0;; redirects++) {
             HttpResponse<byte[]> response = exchange(target, deadline);
             int status = response.statusCode();
             if (REDIRECTS.contains(status)) {
-                target = redirected(origin, target, response.headers().firstValue("Location").orElse(null), redirects);
+                String location = response.headers().firstValue("Location").orElse(null);
+                target = redirected(origin, target, location, redirects, deadline);
                 continue;
             }
             if (status != 200) {
-                throw new IOException("HTTP status " + status + " from " + target);
+                throw new IOException("HTTP status " + status + " from " + shown(target));
             }
             String json = new String(response.body(), StandardCharsets.UTF_8); // JSON is UTF-8 (RFC 8259)
             String breach = JsonLimits.breach(json);
             if (breach != null) {
-                throw new IOException("the answer of " + target + " " + breach);
+                throw new IOException("the answer of " + shown(target) + " " + breach);
             }
             return json;
         }
@@ -108,7 +129,7 @@ final class HttpDocuments {
             throw tooSlow(target);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new InterruptedIOException("the fetch of " + target + " was interrupted");
+            throw new InterruptedIOException("the fetch of " + shown(target) + " was interrupted");
         } catch (ExecutionException e) {
             throw failure(target, e.getCause());
         } finally {
@@ -117,7 +138,42 @@ final class HttpDocuments {
     }
 
     private static IOException tooSlow(URI target) {
-        return new IOException("the answer of " + target + " took longer than the timeout");
+        return new IOException("the answer of " + shown(target) + " took longer than the timeout");
+    }
+
+    /** A URI as messages show it: its query and fragment masked, where a key server's redirect may put a credential. */
+    private static String shown(URI uri) {
+        return RemoteUris.printable(uri.toString());
+    }
+
+    /**
+     * Host lookups that end by the deadline: one that takes longer (a hostile redirect to a name under a slow DNS
+     * server) fails as too slow, while its thread finishes the lookup in the background.
+     */
+    RemoteUris.Resolver resolver(long deadline) {
+        return host -> {
+            CompletableFuture<InetAddress[]> addresses = new CompletableFuture<>();
+            executor.execute(() -> {
+                try {
+                    addresses.complete(lookup.addresses(host));
+                } catch (IOException | RuntimeException e) {
+                    addresses.completeExceptionally(e);
+                }
+            });
+            try {
+                return addresses.get(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            } catch (TimeoutException e) {
+                throw new IOException("looking up " + host + " took longer than the timeout");
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new InterruptedIOException("looking up " + host + " was interrupted");
+            } catch (ExecutionException e) {
+                if (e.getCause() instanceof IOException io) {
+                    throw io; // UnknownHostException: the caller judges a name that does not resolve
+                }
+                throw new UnknownHostException(host);
+            }
+        };
     }
 
     /** The cause of a failed exchange as an IOException whose text names the URI and what went wrong. */
@@ -128,7 +184,7 @@ final class HttpDocuments {
             root = root.getCause();
         }
         if (root instanceof HttpConnectTimeoutException) {
-            return new IOException("connecting to " + target + " took longer than the timeout");
+            return new IOException("connecting to " + shown(target) + " took longer than the timeout");
         }
         if (root instanceof HttpTimeoutException) {
             return tooSlow(target);
@@ -138,21 +194,23 @@ final class HttpDocuments {
         }
         // the JDK's messages name hosts, ports and TLS reasons; the class says what kind of failure it was
         String reason = root.getClass().getSimpleName() + (root.getMessage() == null ? "" : ": " + root.getMessage());
-        return new IOException("fetching " + target + " failed: " + reason);
+        return new IOException("fetching " + shown(target) + " failed: " + reason);
     }
 
-    private static URI redirected(URI origin, URI from, String location, int redirects) throws IOException {
+    private URI redirected(URI origin, URI from, String location, int redirects, long deadline) throws IOException {
         if (location == null || redirects >= MAX_REDIRECTS) {
-            throw new IOException(from + " redirects " + (location == null ? "without a Location" : "too often"));
+            throw new IOException(shown(from) + " redirects "
+                                  + (location == null ? "without a Location" : "too often"));
         }
         URI to;
         try {
             to = from.resolve(location.trim());
         } catch (IllegalArgumentException e) {
-            throw new IOException("the redirect of " + from + " is not a valid URI");
+            throw new IOException("the redirect of " + shown(from) + " is not a valid URI");
         }
         try {
-            return RemoteUris.checkFollowed(origin, from, to.toString(), "the redirect of " + from);
+            return RemoteUris.checkFollowed(origin, from, to.toString(), "the redirect of " + shown(from),
+                    resolver(deadline));
         } catch (IllegalArgumentException e) {
             throw new IOException(e.getMessage());
         }
@@ -163,7 +221,7 @@ final class HttpDocuments {
         private static final long serialVersionUID = 1L;
 
         BodyTooLong(URI target) {
-            super("the answer of " + target + " is longer than " + MAX_BODY_BYTES + " bytes");
+            super("the answer of " + shown(target) + " is longer than " + MAX_BODY_BYTES + " bytes");
         }
     }
 

@@ -10,7 +10,9 @@ import org.jose4j.lang.JoseException;
 
 /**
  * Where a JWK Set is: the {@code jwksUri} given, or the {@code jwks_uri} of an OpenID provider's discovery document
- * (OpenID Connect Discovery 1.0), read once and then kept for the endpoint's life.
+ * (OpenID Connect Discovery 1.0), read once and then kept for the endpoint's life. Its {@link #name()} is the URI
+ * configured, cleaned once here ({@link KeyServerText}: query masked, control characters and quotes replaced), and is
+ * what every log line, message and health detail shows.
  */
 final class JwksLocation {
 
@@ -28,7 +30,7 @@ final class JwksLocation {
 
     static JwksLocation fixed(String jwksUri) {
         RemoteUris.check(jwksUri, "Option 'jwksUri'");
-        return new JwksLocation(RemoteUris.printable(jwksUri.trim()), jwksUri.trim(), null, null);
+        return new JwksLocation(KeyServerText.printable(jwksUri.trim()), jwksUri.trim(), null, null);
     }
 
     /**
@@ -37,7 +39,7 @@ final class JwksLocation {
      */
     static JwksLocation discovered(String issuerUri, Set<String> acceptedIssuers) {
         RemoteUris.check(issuerUri, "Option 'issuerUri'");
-        return new JwksLocation(RemoteUris.printable(issuerUri), null, issuerUri, acceptedIssuers);
+        return new JwksLocation(KeyServerText.printable(issuerUri.trim()), null, issuerUri, acceptedIssuers);
     }
 
     /** What logs and messages call this source: the JWK Set's or the issuer's URI. */
@@ -45,8 +47,12 @@ final class JwksLocation {
         return name;
     }
 
-    /** The JWK Set's URI; the first call of a discovered location reads the discovery document. */
-    String jwksUri(HttpDocuments http) throws IOException {
+    /**
+     * The JWK Set's URI; the first call of a discovered location reads the discovery document, before the deadline.
+     *
+     * @param deadline a {@link System#nanoTime()} value: that of the whole fetch, which reads the JWK Set after this
+     */
+    String jwksUri(HttpDocuments http, long deadline) throws IOException {
         String known = jwksUri;
         if (known != null) {
             return known;
@@ -55,26 +61,27 @@ final class JwksLocation {
         String base = issuerUri.endsWith("/") ? issuerUri.substring(0, issuerUri.length() - 1) : issuerUri;
         Map<String, Object> document;
         try {
-            document = JsonUtil.parseJson(http.get(base + "/.well-known/openid-configuration"));
+            document = JsonUtil.parseJson(http.get(base + "/.well-known/openid-configuration", deadline));
         } catch (JoseException | RuntimeException e) {
-            throw new IOException("the discovery document of " + issuerUri + " is not a JSON object");
+            throw new IOException("the discovery document of " + name + " is not a JSON object");
         }
         Object issuer = document.get("issuer");
         if (!(issuer instanceof String) || !acceptedIssuers.contains(issuer)) {
             // section 4.3: the issuer named must be the one asked, else the document may be an impostor's
-            throw new IOException("the discovery document of " + issuerUri + " names another issuer"
-                                  + (issuer instanceof String named ? " (" + KeyServerText.printable(named, 200) + ")" : "")
+            throw new IOException("the discovery document of " + name + " names another issuer"
+                                  + (issuer instanceof String named ? " (" + KeyServerText.printable(named, 200) + ")"
+                                          : "")
                                   + "; set 'issuer' if tokens really carry that one");
         }
         Object uri = document.get("jwks_uri");
         if (!(uri instanceof String found)) {
-            throw new IOException("the discovery document of " + issuerUri + " has no jwks_uri");
+            throw new IOException("the discovery document of " + name + " has no jwks_uri");
         }
         try {
             URI asked = URI.create(issuerUri.trim());
-            RemoteUris.checkFollowed(asked, asked, found, "its jwks_uri");
+            RemoteUris.checkFollowed(asked, asked, found, "its jwks_uri", http.resolver(deadline));
         } catch (IllegalArgumentException e) {
-            throw new IOException("the discovery document of " + issuerUri + ": " + e.getMessage());
+            throw new IOException("the discovery document of " + name + ": " + e.getMessage());
         }
         jwksUri = found;
         return found;

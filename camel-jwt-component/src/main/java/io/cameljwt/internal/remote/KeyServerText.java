@@ -5,8 +5,10 @@ import org.apache.camel.util.URISupport;
 /**
  * Text that came from a key server or names one (a failure, a {@code Location}, an issuer, a URI), made safe to log,
  * to put into a message ({@code CamelJwtErrorMessage}, a refusal) or into a health check: the query of every URL
- * masked (it may hold a credential whose name Camel does not know), control and format characters (line breaks, bidi overrides) replaced so the text cannot forge a log line,
- * quotes and backslashes replaced since some health endpoints print their text into JSON unescaped, and cut short.
+ * masked (it may hold a credential whose name Camel does not know), control and format characters (line breaks, bidi
+ * overrides) replaced so the text cannot forge a log line, quotes and backslashes replaced since some health endpoints
+ * print their text into JSON unescaped, and cut short. Cleaned once, where the text arises: a fetch's failure, a
+ * configured URI ({@link JwksLocation}).
  */
 final class KeyServerText {
 

@@ -26,18 +26,21 @@ import org.slf4j.LoggerFactory;
 /**
  * One remote JWK Set and its cache, as the SPEC's <em>Remote keys</em> sets out:
  * <ul>
- * <li>keys are fetched once and used for {@code ttl}; after that the next token starts a refetch in the background
- * and the cached keys go on serving meanwhile;</li>
+ * <li>keys are fetched once and used for {@code ttl}; after that the next token (or health probe) starts a refetch in
+ * the background and the cached keys go on serving meanwhile;</li>
  * <li>a token whose {@code kid} is unknown waits for a refetch, but at most one fetch starts per
  * {@code refreshInterval}, and one fetch at a time serves every thread (no stampede, no flood of the provider);</li>
  * <li>a failed fetch (down, HTTP error, garbage) leaves the cached keys serving; it is logged, and the next attempt
  * waits {@code refreshInterval}, so the log gets one line per interval at most;</li>
- * <li>but not for ever: keys older than {@code maxStale} (since the fetch that brought them) are dropped, so a key the
- * provider withdrew during an outage stops verifying; tokens are then refused as {@code KEYS_UNAVAILABLE};</li>
+ * <li>but not for ever: keys older than {@code maxStale} (since the fetch that brought them) whose last refetch failed
+ * are dropped, so a key the provider withdrew during an outage stops verifying; tokens are then refused as
+ * {@code KEYS_UNAVAILABLE}. Age alone drops nothing: an idle endpoint whose provider is fine keeps its keys;</li>
  * <li>a JWK Set that arrives but holds no usable key is the provider's word, not an outage: the cached keys are
  * dropped too, and it is logged at ERROR (usually the {@code algorithm} option fits none of the provider's keys);</li>
- * <li>a token is tried against at most {@link #MAX_TRIED_WITHOUT_KID} keys (more only fit one without {@code kid});</li>
- * <li>no message waits longer than {@code timeout} for a fetch, and no fetch lasts longer ({@link HttpDocuments}).</li>
+ * <li>a token whose {@code kid} names keys is tried against those alone; else (no kid, or only keys without kid fit)
+ * against at most {@link #MAX_TRIED_WITHOUT_KID} keys;</li>
+ * <li>no message waits longer than {@code timeout} for a fetch, and no fetch lasts longer: one deadline covers the
+ * discovery document, the JWK Set, redirects and host lookups ({@link HttpDocuments}).</li>
  * </ul>
  * jose4j's {@code HttpsJwks} caches too, but makes a thread with an unknown {@code kid} wait behind another's fetch
  * and then fetch again when that one failed, and lets the provider's Cache-Control override the configured TTL; so
@@ -70,6 +73,8 @@ final class RemoteJwks {
 
     private volatile Fetched current;
     private volatile String lastFailure;
+    /** Whether the keys were dropped for being older than {@code maxStale}, until keys arrive again. */
+    private volatile boolean expired;
     private volatile long fetches;
     private volatile long failures;
     /** Set when the endpoint stops: a fetch still under way then fails quietly (its thread was interrupted). */
@@ -133,7 +138,7 @@ final class RemoteJwks {
             }
             // no refetch allowed yet: an unknown kid is KEY_NOT_FOUND below
         }
-        List<KeyEntry> candidates = fetched.keys().candidates(algorithm, kid);
+        List<KeyEntry> candidates = exactFirst(fetched.keys().candidates(algorithm, kid), kid);
         if (candidates.size() > MAX_TRIED_WITHOUT_KID) {
             // without a kid every key fits; with one, so do the keys that have none
             String fitting = candidates.size() + " " + algorithm + " keys of " + name();
@@ -144,6 +149,18 @@ final class RemoteJwks {
         return candidates;
     }
 
+    /**
+     * The keys whose kid is the token's, if any: then the keys without kid (which fit any kid) are not tried, so they
+     * neither slow a token down nor make the cap refuse it.
+     */
+    private static List<KeyEntry> exactFirst(List<KeyEntry> candidates, String kid) {
+        if (kid == null) {
+            return candidates;
+        }
+        List<KeyEntry> exact = candidates.stream().filter(key -> kid.equals(key.kid())).toList();
+        return exact.isEmpty() ? candidates : exact;
+    }
+
     private TokenRefusal unavailable() {
         String failure = lastFailure;
         return new TokenRefusal(JwtFailure.KEYS_UNAVAILABLE, "no usable keys from " + name()
@@ -151,12 +168,14 @@ final class RemoteJwks {
     }
 
     /**
-     * The cached keys, or null if there are none or they are older than {@code maxStale}: then they are dropped
-     * (once, logged at ERROR), since only failed fetches can have kept them that long.
+     * The cached keys, or null if there are none or they are older than {@code maxStale} and the last fetch, made
+     * after they came, failed: then they are dropped (once, logged at ERROR). Keys that are old only because no
+     * refetch was tried (no token came) stay: the next token or health probe refetches them.
      */
     private Fetched usable(long now) {
         Fetched fetched = current;
-        if (fetched == null || now - fetched.at() < maxStale) {
+        String failure = lastFailure;
+        if (fetched == null || now - fetched.at() < maxStale || failure == null) {
             return fetched;
         }
         synchronized (this) {
@@ -164,10 +183,10 @@ final class RemoteJwks {
                 return current;
             }
             current = null;
+            expired = true;
         }
-        LOG.error("The keys of {} are older than jwksMaxStale ({} ms) and could not be fetched again{}: dropped;"
-                  + " tokens are refused as KEYS_UNAVAILABLE until keys arrive", name(), maxStale,
-                lastFailure == null ? "" : " (" + lastFailure + ")");
+        LOG.error("The keys of {} are older than jwksMaxStale ({} ms) and fetching them again failed ({}): dropped;"
+                  + " tokens are refused as KEYS_UNAVAILABLE until keys arrive", name(), maxStale, failure);
         return null;
     }
 
@@ -218,10 +237,9 @@ final class RemoteJwks {
     private void finished(CompletableFuture<Boolean> fetch, Outcome outcome) {
         synchronized (this) {
             inFlight = null;
-            if (outcome.fetched() != null) {
+            if (outcome.fetched() != null || outcome.dropKeys()) {
                 current = outcome.fetched();
-            } else if (outcome.dropKeys()) {
-                current = null;
+                expired = false;
             }
         }
         lastFailure = outcome.failure();
@@ -243,14 +261,15 @@ final class RemoteJwks {
         }
     }
 
-    /** One fetch, whose outcome {@link #finished} publishes. */
+    /** One fetch, whose outcome {@link #finished} publishes; one deadline for all of it, discovery included. */
     private Outcome fetchOnce() {
         fetches++;
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeout);
         String json;
         String jwksUri;
         try {
-            jwksUri = location.jwksUri(http);
-            json = http.get(jwksUri);
+            jwksUri = location.jwksUri(http, deadline);
+            json = http.get(jwksUri, deadline);
             if (!isJwkSet(json)) {
                 throw new IOException("the answer of " + jwksUri + " is not a JWK Set");
             }
@@ -341,10 +360,15 @@ final class RemoteJwks {
         closed = true;
     }
 
-    /** Starts a fetch in the background if no keys are cached and the refresh interval allows; never waits. */
-    void fetchIfMissing() {
-        if (usable(clock.getAsLong()) == null) {
-            refresh(clock.getAsLong());
+    /**
+     * Starts a fetch in the background if no keys are cached or they are older than {@code ttl}, where the refresh
+     * interval allows; never waits. So a health probe keeps the keys of an endpoint that gets no tokens fresh.
+     */
+    void fetchIfDue() {
+        long now = clock.getAsLong();
+        Fetched fetched = usable(now);
+        if (fetched == null || now - fetched.at() >= ttl) {
+            refresh(now);
         }
     }
 
@@ -353,7 +377,12 @@ final class RemoteJwks {
         return usable(clock.getAsLong()) != null;
     }
 
-    /** Why the last fetch failed, or null if it succeeded. */
+    /** Whether the keys were dropped for being older than {@code maxStale} (and none came since). */
+    boolean expired() {
+        return expired && current == null;
+    }
+
+    /** Why the last fetch failed, or null if it succeeded; cleaned ({@link KeyServerText}). */
     String lastFailure() {
         return lastFailure;
     }

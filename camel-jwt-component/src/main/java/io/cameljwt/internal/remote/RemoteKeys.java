@@ -39,15 +39,19 @@ public final class RemoteKeys implements KeySource {
     /** With issuerUri: each accepted iss and its source. Empty with jwksUri, whose one source serves every token. */
     private final Map<String, RemoteJwks> byIssuer;
     private final Set<String> algorithms;
+    /** Runs the fetches (one thread per source). */
     private final ExecutorService executor;
+    /** Runs the HTTP client's work and host lookups: Java 17's client cannot be closed, so its threads end here. */
+    private final ExecutorService httpExecutor;
     private final CamelContext context;
 
     private RemoteKeys(List<RemoteJwks> sources, Map<String, RemoteJwks> byIssuer, Set<String> algorithms,
-                       ExecutorService executor, CamelContext context) {
+                       ExecutorService executor, ExecutorService httpExecutor, CamelContext context) {
         this.sources = List.copyOf(sources);
         this.byIssuer = Map.copyOf(byIssuer);
         this.algorithms = Set.copyOf(algorithms);
         this.executor = executor;
+        this.httpExecutor = httpExecutor;
         this.context = context;
     }
 
@@ -108,7 +112,10 @@ public final class RemoteKeys implements KeySource {
             }
         }
 
-        HttpDocuments http = new HttpDocuments(sslContext(config, context), config.getJwksTimeout());
+        SSLContext sslContext = sslContext(config, context);
+        ExecutorService httpExecutor = context.getExecutorServiceManager()
+                .newCachedThreadPool(owner, "JwtRemoteKeysHttp");
+        HttpDocuments http = new HttpDocuments(sslContext, config.getJwksTimeout(), httpExecutor);
         ExecutorService executor = context.getExecutorServiceManager()
                 .newFixedThreadPool(owner, "JwtRemoteKeys", locations.size());
         List<RemoteJwks> sources = new ArrayList<>();
@@ -121,7 +128,7 @@ public final class RemoteKeys implements KeySource {
         }
         Map<String, RemoteJwks> byIssuer = new HashMap<>();
         locationByIssuer.forEach((iss, location) -> byIssuer.put(iss, byLocation.get(location)));
-        RemoteKeys keys = new RemoteKeys(sources, byIssuer, accepted, executor, context);
+        RemoteKeys keys = new RemoteKeys(sources, byIssuer, accepted, executor, httpExecutor, context);
         sources.forEach(RemoteJwks::start);
         return keys;
     }
@@ -197,17 +204,18 @@ public final class RemoteKeys implements KeySource {
     }
 
     /**
-     * Starts a fetch, in the background, for each source that has no keys yet, where its refresh interval allows.
-     * The health check calls this on each probe: otherwise only a token starts a fetch, and an instance that is not
-     * ready receives none, so it would stay unready after its provider came back.
+     * Starts a fetch, in the background, for each source that has no keys or keys older than {@code jwksCacheTtl},
+     * where its refresh interval allows. The health check calls this on each probe: otherwise only a token starts a
+     * fetch, and an instance that is not ready receives none, so it would stay unready after its provider came back;
+     * and an idle instance's keys would only age.
      */
-    public void fetchWhereMissing() {
-        sources.forEach(RemoteJwks::fetchIfMissing);
+    public void fetchWhereDue() {
+        sources.forEach(RemoteJwks::fetchIfDue);
     }
 
     /** Each source's state, for the health check. */
     public List<SourceState> states() {
-        return sources.stream().map(s -> new SourceState(s.name(), s.hasKeys(), s.lastFailure())).toList();
+        return sources.stream().map(s -> new SourceState(s.name(), s.hasKeys(), s.expired(), s.lastFailure())).toList();
     }
 
     /** How many times the key sources were fetched (OpenID discovery and JWK Set together count one), for metrics. */
@@ -225,13 +233,17 @@ public final class RemoteKeys implements KeySource {
         return sources.stream().allMatch(RemoteJwks::hasKeys);
     }
 
-    /** A remote source as the health check reports it. */
-    public record SourceState(String name, boolean hasKeys, String lastFailure) {
+    /**
+     * A remote source as the health check reports it: its name and last failure are cleaned text;
+     * {@code expired} when its keys were dropped for being older than {@code jwksMaxStale}.
+     */
+    public record SourceState(String name, boolean hasKeys, boolean expired, String lastFailure) {
     }
 
     @Override
     public void close() {
         sources.forEach(RemoteJwks::close);
         context.getExecutorServiceManager().shutdownNow(executor);
+        context.getExecutorServiceManager().shutdownNow(httpExecutor);
     }
 }

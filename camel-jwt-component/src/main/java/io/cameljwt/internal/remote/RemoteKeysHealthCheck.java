@@ -16,7 +16,8 @@ import org.apache.camel.health.HealthCheckResultBuilder;
  * every source has usable keys cached, fresh or stale (a failed refetch is then a detail: the stale keys go on
  * serving); DOWN while a source has none (never fetched, older than {@code jwksMaxStale}, or its JWK Set holds no
  * usable key), since the tokens it signs are refused as {@code KEYS_UNAVAILABLE}, with the last failure as the
- * reason. Text from the key server is cleaned by {@link KeyServerText}. The details name each source, whether it has keys and its last failure; never a key.
+ * reason. The details name each source, whether it has keys and its last failure (text cleaned by
+ * {@link KeyServerText} where it arises); never a key.
  * <p>
  * The endpoint registers it straight in the {@code HealthCheckRegistry}, not in Camel's {@code producers} repository
  * where producer checks usually go: that repository is off unless {@code camel.health.producersEnabled=true}, and an
@@ -24,9 +25,9 @@ import org.apache.camel.health.HealthCheckResultBuilder;
  * default. {@code camel.health.exclude-pattern=jwt-keys*} leaves it out (Camel matches the id without its
  * {@code producer:} prefix, as for its own producer checks).
  * <p>
- * A probe also starts a fetch for a source without keys (in the background, at most one per
- * {@code jwksRefreshInterval}): otherwise only a token starts one, and an instance that is not ready gets no tokens,
- * so it would stay unready after its provider came back.
+ * A probe also starts a fetch for a source without keys or with keys older than {@code jwksCacheTtl} (in the
+ * background, at most one per {@code jwksRefreshInterval}): otherwise only a token starts one, and an instance that is
+ * not ready gets no tokens, so it would stay unready after its provider came back.
  */
 public final class RemoteKeysHealthCheck implements HealthCheck {
 
@@ -34,8 +35,7 @@ public final class RemoteKeysHealthCheck implements HealthCheck {
     static final String ID_PREFIX = "producer:jwt-keys-";
     static final String GROUP = "camel";
 
-    /** How long a detail or the message may be: failures quote URIs, which the provider's documents may name. */
-    private static final int MAX_DETAIL = 300;
+    /** How long the message may be: it joins the sources' failures, each at most {@link KeyServerText#MAX}. */
     private static final int MAX_MESSAGE = 1000;
 
     private final String id;
@@ -108,31 +108,39 @@ public final class RemoteKeysHealthCheck implements HealthCheck {
         for (int i = 0; i < states.size(); i++) {
             SourceState state = states.get(i);
             String prefix = "source." + (i + 1) + ".";
-            String name = KeyServerText.printable(state.name(), MAX_DETAIL);
-            String failure = KeyServerText.printable(state.lastFailure(), MAX_DETAIL);
+            String name = state.name();
+            String failure = state.lastFailure();
             builder.detail(prefix + "uri", name);
             builder.detail(prefix + "keysCached", state.hasKeys());
             if (failure != null) {
                 builder.detail(prefix + "lastFailure", failure);
             }
-            if (!state.hasKeys()) {
+            if (state.expired()) {
+                without.add(name + " (the keys, older than jwksMaxStale, were dropped as fetching them again failed: "
+                            + failure + ")");
+            } else if (!state.hasKeys()) {
                 without.add(name + (failure == null ? " (no fetch has completed yet)" : " (" + failure + ")"));
             } else if (failure != null) {
                 failing.add(name + " (" + failure + ")");
             }
         }
-        keys.fetchWhereMissing(); // after reading the states: this probe reports what the last fetch found
+        keys.fetchWhereDue(); // after reading the states: this probe reports what the last fetch found
         if (!without.isEmpty()) {
             return builder.down()
-                    .message(KeyServerText.printable("No usable keys from " + String.join("; ", without)
-                                       + "; tokens are refused as KEYS_UNAVAILABLE", MAX_MESSAGE))
+                    .message(cut("No usable keys from " + String.join("; ", without)
+                                 + "; tokens are refused as KEYS_UNAVAILABLE"))
                     .build();
         }
         if (!failing.isEmpty()) {
-            builder.message(KeyServerText.printable("Keys cached, but fetching them again failed (the cached keys go on serving): "
-                                      + String.join("; ", failing), MAX_MESSAGE));
+            builder.message(cut("Keys cached, but fetching them again failed (the cached keys go on serving): "
+                                + String.join("; ", failing)));
         }
         return builder.up().build();
+    }
+
+    /** The message cut short at {@link #MAX_MESSAGE} characters: it is made of text already cleaned. */
+    private static String cut(String message) {
+        return message.length() > MAX_MESSAGE ? message.substring(0, MAX_MESSAGE) + "..." : message;
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.cameljwt.internal.remote;
 
+import java.net.InetAddress;
 import java.net.URI;
 
 import org.junit.jupiter.api.Test;
@@ -13,6 +14,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class RemoteUrisTest {
+
+    /** Host names resolved as a fetch does, without its deadline (which HttpDocumentsTest covers). */
+    private static final RemoteUris.Resolver DNS = InetAddress::getAllByName;
 
     @ParameterizedTest
     @ValueSource(strings = {
@@ -56,7 +60,7 @@ class RemoteUrisTest {
     void aRedirectOrDiscoveredAddressNeverLeadsFurtherInside(String origin, String to, String reason) {
         URI from = URI.create(origin);
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> RemoteUris.checkFollowed(from, from, to, "the redirect of " + origin));
+                () -> RemoteUris.checkFollowed(from, from, to, "the redirect of " + origin, DNS));
         assertTrue(e.getMessage().startsWith("the redirect of " + origin), e.getMessage());
         assertTrue(e.getMessage().contains(reason), e.getMessage());
     }
@@ -71,7 +75,43 @@ class RemoteUrisTest {
             "https://127.0.0.1:8443/jwks | https://localhost:8443/other" })
     void aRedirectThatStaysAsPublicAndAsSecureIsAllowed(String origin, String to) {
         URI from = URI.create(origin);
-        assertDoesNotThrow(() -> RemoteUris.checkFollowed(from, from, to, "the redirect"));
+        assertDoesNotThrow(() -> RemoteUris.checkFollowed(from, from, to, "the redirect", DNS));
+    }
+
+    /** Every other way of writing an internal address, and the IANA special-purpose ranges (RFC 6890). */
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "https://2130706433/", "https://0x7f000001/", "https://0177.0.0.1/", "https://127.1/", "https://0/",
+            "https://[::ffff:127.0.0.1]/", "https://[::ffff:7f00:1]/", "https://[0:0:0:0:0:ffff:a9fe:a9fe]/",
+            "https://localhost./", "https://LOCALHOST/", "https://169.254.169.254./", "https://[fe80::1%25eth0]/",
+            // "this network" 0.0.0.0/8, any-local ::, IPv4-compatible ::/96 and NAT64 64:ff9b::/96 judged by their IPv4
+            "https://0.0.0.1/", "https://[::]/", "https://[::127.0.0.1]/", "https://[64:ff9b::a9fe:a9fe]/",
+            "https://[64:ff9b::a00:1]/", "https://010.0.0.1/", "https://127.000.0.1/",
+            // CGNAT 100.64.0.0/10 (Alibaba's metadata service at 100.100.100.200), benchmarking 198.18.0.0/15
+            "https://100.64.0.1/", "https://100.100.100.200/", "https://198.18.0.1/", "https://198.19.255.254/" })
+    void noFormOfAnInternalOrSpecialPurposeAddressIsFollowedFromAPublicHost(String to) {
+        URI origin = URI.create("https://93.184.216.34/keys");
+        assertThrows(IllegalArgumentException.class, () -> RemoteUris.checkFollowed(origin, origin, to, "the redirect",
+                DNS));
+    }
+
+    /** Cloud metadata services outside link-local count as link-local: not even a private host may lead there. */
+    @ParameterizedTest
+    @ValueSource(strings = { "https://[fd00:ec2::254]/latest/meta-data", "https://100.100.100.200/latest/meta-data" })
+    void aMetadataServiceIsNotFollowedFromAPrivateHost(String to) {
+        URI origin = URI.create("https://10.0.0.5/keys");
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> RemoteUris.checkFollowed(origin, origin, to, "the redirect", DNS));
+        assertTrue(e.getMessage().contains("from a private host to a loopback or link-local address"), e.getMessage());
+    }
+
+    /** The ranges next to the special-purpose ones stay public. */
+    @ParameterizedTest
+    @ValueSource(strings = { "https://100.63.255.255/", "https://100.128.0.1/", "https://198.17.0.1/",
+            "https://198.20.0.1/", "https://[64:ff9b::808:808]/", "https://1.0.0.1/" })
+    void theNeighboursOfTheSpecialPurposeRangesArePublic(String to) {
+        URI origin = URI.create("https://93.184.216.34/keys");
+        assertDoesNotThrow(() -> RemoteUris.checkFollowed(origin, origin, to, "the redirect", DNS));
     }
 
     @Test
@@ -79,7 +119,7 @@ class RemoteUrisTest {
         URI origin = URI.create("https://93.184.216.34/keys");
         URI hop = URI.create("https://8.8.8.8/keys");
         assertThrows(IllegalArgumentException.class,
-                () -> RemoteUris.checkFollowed(origin, hop, "https://10.0.0.1/keys", "the redirect"));
+                () -> RemoteUris.checkFollowed(origin, hop, "https://10.0.0.1/keys", "the redirect", DNS));
     }
 
     @Test

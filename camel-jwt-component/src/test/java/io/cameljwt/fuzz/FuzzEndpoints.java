@@ -1,5 +1,8 @@
 package io.cameljwt.fuzz;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.PublicKey;
@@ -110,10 +113,10 @@ final class FuzzEndpoints {
 
     /** The text of a test resource. */
     static String resource(String path) {
-        try (var in = ResourceHelper.resolveMandatoryResourceAsInputStream(CONTEXT, "classpath:" + path)) {
+        try (InputStream in = ResourceHelper.resolveMandatoryResourceAsInputStream(CONTEXT, "classpath:" + path)) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

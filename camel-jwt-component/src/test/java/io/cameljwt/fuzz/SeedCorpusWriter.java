@@ -5,19 +5,23 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.Key;
+import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import io.cameljwt.internal.keys.Pem;
+import org.jose4j.jwa.AlgorithmConstraints;
 import org.jose4j.jwe.JsonWebEncryption;
 import org.jose4j.jwk.JsonWebKey;
 import org.jose4j.jwk.OctetSequenceJsonWebKey;
 import org.jose4j.jwk.PublicJsonWebKey;
+import org.jose4j.jws.EcdsaUsingShaAlgorithm;
 import org.jose4j.jws.JsonWebSignature;
 import org.jose4j.jwx.HeaderParameterNames;
 import org.jose4j.keys.AesKey;
@@ -28,10 +32,8 @@ import org.jose4j.zip.CompressionAlgorithmIdentifiers;
 /**
  * Writes the committed seed corpus of the fuzz tests (docs/fuzzing.md): tokens, encrypted tokens, JWKs and keys made
  * with the test keys of {@code keys/} and the secrets of {@link FuzzEndpoints}, legitimate ones
- * ({@code valid-*}) and hostile ones. Run it again after the test keys change, from the module directory:
- * {@code mvn -pl camel-jwt-component test-compile exec:java -Dexec.skip=false -Dexec.classpathScope=test
- * -Dexec.mainClass=io.cameljwt.fuzz.SeedCorpusWriter} (from the project root). Findings that Jazzer adds
- * ({@code crash-*}) are kept: only the files named here are rewritten.
+ * ({@code valid-*}) and hostile ones. Run it again after the test keys change (the command is in docs/fuzzing.md),
+ * with the module directory as argument. Findings that Jazzer added are kept: only the files named here are rewritten.
  */
 public final class SeedCorpusWriter {
 
@@ -91,13 +93,13 @@ public final class SeedCorpusWriter {
         // an attacker's own key in the header (jwk), which must never be used
         KeyPairGenerator rsa = KeyPairGenerator.getInstance("RSA");
         rsa.initialize(2048);
-        var attacker = rsa.generateKeyPair();
+        KeyPair attacker = rsa.generateKeyPair();
         JsonWebSignature jws = signature("RS256", null, claims, attacker.getPrivate());
         jws.getHeaders().setJwkHeaderValue(HeaderParameterNames.JWK, PublicJsonWebKey.Factory.newPublicJwk(attacker.getPublic()));
         write(dir, "embedded-jwk", jws.getCompactSerialization());
         // ES256 signed with the right key, its signature in DER rather than R || S
         String es256 = sign("ES256", "ec256", claims, privateKey("ec256"));
-        String der = FuzzEndpoints.b64(org.jose4j.jws.EcdsaUsingShaAlgorithm.convertConcatenatedToDer(
+        String der = FuzzEndpoints.b64(EcdsaUsingShaAlgorithm.convertConcatenatedToDer(
                 Base64.getUrlDecoder().decode(es256.substring(es256.lastIndexOf('.') + 1))));
         write(dir, "es256-der-signature", es256.substring(0, es256.lastIndexOf('.') + 1) + der);
     }
@@ -164,7 +166,7 @@ public final class SeedCorpusWriter {
         write(dir, "wrong-signature-inside", encrypt("A256KW", "A128GCM", aes,
                 inner.substring(0, inner.length() - 4) + "AAAA", null));
         JsonWebEncryption crit = jwe("A256KW", "A128GCM", aes, inner);
-        crit.getHeaders().setObjectHeaderValue("crit", java.util.List.of("exp"));
+        crit.getHeaders().setObjectHeaderValue("crit", List.of("exp"));
         write(dir, "crit", crit.getCompactSerialization());
         write(dir, "signed-not-encrypted", inner);
     }
@@ -277,7 +279,7 @@ public final class SeedCorpusWriter {
         }
         jws.setPayload(claims);
         jws.setKey(key);
-        jws.setAlgorithmConstraints(org.jose4j.jwa.AlgorithmConstraints.NO_CONSTRAINTS);
+        jws.setAlgorithmConstraints(AlgorithmConstraints.NO_CONSTRAINTS);
         jws.setDoKeyValidation(false);
         return jws;
     }
@@ -302,7 +304,7 @@ public final class SeedCorpusWriter {
         jwe.setContentTypeHeaderValue("JWT");
         jwe.setKey(key);
         jwe.setPlaintext(plaintext);
-        jwe.setAlgorithmConstraints(org.jose4j.jwa.AlgorithmConstraints.NO_CONSTRAINTS);
+        jwe.setAlgorithmConstraints(AlgorithmConstraints.NO_CONSTRAINTS);
         return jwe;
     }
 

@@ -69,7 +69,9 @@ final class JwsSigner {
 
     String sign(String payloadJson) throws JoseException {
         String signingInput = encodedHeaderAndDot + BASE64URL.encodeToString(payloadJson.getBytes(StandardCharsets.UTF_8));
-        byte[] signature = algorithm.sign(key, signingInput.getBytes(StandardCharsets.US_ASCII), PROVIDERS);
+        // a CryptoPrimitive holds an initialised Signature or Mac, which is not thread-safe: one per token
+        byte[] signature = algorithm.sign(algorithm.prepareForSign(key, PROVIDERS),
+                signingInput.getBytes(StandardCharsets.US_ASCII));
         return signingInput + "." + BASE64URL.encodeToString(signature);
     }
 }

@@ -3,6 +3,7 @@ package io.cameljwt;
 import java.util.NavigableSet;
 import java.util.concurrent.ConcurrentSkipListSet;
 
+import io.cameljwt.internal.revocation.PurgeableStore;
 import org.apache.camel.spi.IdempotentRepository;
 import org.apache.camel.support.service.ServiceSupport;
 
@@ -17,7 +18,7 @@ import org.apache.camel.support.service.ServiceSupport;
  * Usage: {@code context.getRegistry().bind("revokedTokens", new JwtRevocationMemoryStore())}, then
  * {@code revocationRepository=#revokedTokens}.
  */
-public class JwtRevocationMemoryStore extends ServiceSupport implements IdempotentRepository {
+public class JwtRevocationMemoryStore extends ServiceSupport implements IdempotentRepository, PurgeableStore {
 
     /** Sorted, so the entries of expired tokens are a head of the set. */
     private final NavigableSet<String> keys = new ConcurrentSkipListSet<>();
@@ -56,6 +57,7 @@ public class JwtRevocationMemoryStore extends ServiceSupport implements Idempote
      * Removes every entry whose key sorts before {@code key}, and says how many. The revoke endpoints call it with the
      * key of the first instant at which a token is still accepted, so only entries of expired tokens go.
      */
+    @Override
     public int removeBefore(String key) {
         NavigableSet<String> expired = keys.headSet(key, false);
         int removed = 0;

@@ -5,7 +5,6 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 
-import io.cameljwt.JwtRevocationMemoryStore;
 import org.apache.camel.CamelContext;
 import org.apache.camel.spi.IdempotentRepository;
 import org.slf4j.Logger;
@@ -73,7 +72,7 @@ final class ExpiredEntryPurge implements AutoCloseable {
      * when the application has that store, since their artifacts are optional dependencies of this component.
      */
     static Store storeOf(IdempotentRepository repository) {
-        if (repository instanceof JwtRevocationMemoryStore memory) {
+        if (repository instanceof PurgeableStore memory) {
             return memory::removeBefore;
         }
         if (isA(repository, "org.apache.camel.processor.idempotent.jdbc.JdbcMessageIdRepository")) {

@@ -7,6 +7,7 @@ import io.cameljwt.JwtValidationException;
 import io.cameljwt.internal.io.RefreshHint;
 import io.cameljwt.internal.io.ResultHeaders;
 import io.cameljwt.internal.io.TokenLocator;
+import io.cameljwt.internal.io.TokenReadOutputs;
 import io.cameljwt.internal.jwe.JweDecrypter;
 import io.cameljwt.internal.verify.JwtContents;
 import io.cameljwt.internal.verify.TokenParser;
@@ -40,14 +41,19 @@ public final class DecodeOperation implements Processor {
     public void process(Exchange exchange) throws Exception {
         Message message = exchange.getMessage();
         ResultHeaders.clear(message);
-        JwtContents token;
         try {
-            token = TokenParser.decode(decrypter.unwrap(locator.find(message)));
-        } catch (TokenRefusal refusal) {
-            throw new JwtValidationException(refusal.reason(), refusal.getMessage(), exchange);
+            JwtContents token;
+            try {
+                token = TokenParser.decode(decrypter.unwrap(locator.find(message)));
+            } catch (TokenRefusal refusal) {
+                throw new JwtValidationException(refusal.reason(), refusal.getMessage(), exchange);
+            }
+            ResultHeaders.write(message, token, false, rolesClaim);
+            refreshHint.write(message, token, Instant.now());
+            message.setBody(json ? token.payload() : token.claims());
+        } finally {
+            // the unverified claims (body and header), or the message as it came: generate never signs them unasked
+            TokenReadOutputs.record(exchange);
         }
-        ResultHeaders.write(message, token, false, rolesClaim);
-        refreshHint.write(message, token, Instant.now());
-        message.setBody(json ? token.payload() : token.claims());
     }
 }

@@ -26,7 +26,8 @@ public final class TokenParser {
         try {
             bytes = jws.getUnverifiedPayloadBytes();
         } catch (RuntimeException e) {
-            throw new TokenRefusal(JwtFailure.MALFORMED, "the token payload is not UTF-8 text");
+            // the payload part cannot be decoded (jose4j decodes it here, not when it splits the token)
+            throw new TokenRefusal(JwtFailure.MALFORMED, "the token payload is not valid Base64url");
         }
         String payload = strictUtf8(bytes, "payload");
         return new JwtContents(CompactJws.header(jws), claims(payload), payload);

@@ -10,8 +10,8 @@ public final class JwtConstants {
     @Metadata(description = "The token to validate, decode or revoke. Read before `tokenHeader` and the body.",
               javaType = "String")
     public static final String JWT_TOKEN = "CamelJwtToken";
-    @Metadata(description = "generate: claims merged over the body (this header wins), not read while `CamelJwtVerified`"
-                            + " is on the message. validate/decode: the token's claims.",
+    @Metadata(description = "generate: claims merged over the body (this header wins), except the very map validate or"
+                            + " decode wrote. validate/decode: the token's claims.",
               javaType = "java.util.Map<String, Object>")
     public static final String JWT_CLAIMS = "CamelJwtClaims";
     @Metadata(description = "The token's JOSE header.", javaType = "java.util.Map<String, Object>")

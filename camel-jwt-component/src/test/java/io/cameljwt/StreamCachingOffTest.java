@@ -1,16 +1,21 @@
 package io.cameljwt;
 
 import java.io.ByteArrayInputStream;
+import java.io.File;
 import java.io.InputStream;
+import java.io.RandomAccessFile;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.Map;
 
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
+import org.apache.camel.WrappedFile;
 import org.apache.camel.component.mock.MockEndpoint;
 import org.apache.camel.converter.stream.InputStreamCache;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import static io.cameljwt.Tokens.hs256;
 import static io.cameljwt.Tokens.validClaims;
@@ -99,6 +104,49 @@ class StreamCachingOffTest extends JwtRouteTestSupport {
     }
 
     /** A stream that never ends, and counts what was read from it. */
+    @Test
+    void fileConsumerBodyLargerThanAnyTokenIsRefusedWithoutReadingTheFile(@TempDir Path dir) throws Exception {
+        File big = dir.resolve("big.txt").toFile();
+        try (RandomAccessFile sparse = new RandomAccessFile(big, "rw")) {
+            sparse.setLength(20L * 1024 * 1024);
+        }
+        // a file consumer's body (a GenericFile): the size of its file bounds it, and its content is not read
+        UnreadFile body = new UnreadFile(big);
+        refused(send(HS, body, Map.of()), JwtFailure.TOO_LARGE, null);
+        assertEquals(0, body.read, "bytes of the file were read");
+    }
+
+    /** A wrapped file, as Camel's file consumer gives, whose content is a stream that counts what is read of it. */
+    private static final class UnreadFile implements WrappedFile<File> {
+        private final File file;
+        private volatile long read;
+
+        UnreadFile(File file) {
+            this.file = file;
+        }
+
+        @Override
+        public File getFile() {
+            return file;
+        }
+
+        @Override
+        public Object getBody() {
+            return new InputStream() {
+                @Override
+                public int read() {
+                    read++;
+                    return 'a';
+                }
+            };
+        }
+
+        @Override
+        public long getFileLength() {
+            return file.length();
+        }
+    }
+
     private static final class EndlessStream extends InputStream {
         private long read;
 

@@ -1,14 +1,19 @@
 package io.cameljwt;
 
 import java.io.ByteArrayInputStream;
+import java.io.File;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.RandomAccessFile;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Map;
 
 import org.apache.camel.Exchange;
 import org.apache.camel.StreamCache;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import static io.cameljwt.Tokens.hs256;
 import static io.cameljwt.Tokens.validClaims;
@@ -36,6 +41,23 @@ class TokenInputEdgesTest extends JwtRouteTestSupport {
     @Test
     void cachedStreamBodyLargerThanAnyTokenIsRefusedWithoutBeingRead() {
         refused(send(HS, new UnreadableCache(20L * 1024 * 1024), Map.of()), JwtFailure.TOO_LARGE, null);
+    }
+
+    @Test
+    void fileBodyLargerThanAnyTokenIsRefusedWithoutBeingRead(@TempDir Path dir) throws Exception {
+        File big = dir.resolve("big.txt").toFile();
+        try (RandomAccessFile sparse = new RandomAccessFile(big, "rw")) {
+            sparse.setLength(20L * 1024 * 1024);
+        }
+        refused(send(HS, big, Map.of()), JwtFailure.TOO_LARGE, null);
+        refused(send(HS, big.toPath(), Map.of()), JwtFailure.TOO_LARGE, null);
+    }
+
+    @Test
+    void fileBodyHoldingATokenIsStillRead(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("token.txt");
+        Files.writeString(file, hs256(validClaims()) + "\n");
+        assertEquals("alice", accepted(send(HS, file.toFile(), Map.of())).getHeader(JwtConstants.JWT_SUBJECT));
     }
 
     @Test

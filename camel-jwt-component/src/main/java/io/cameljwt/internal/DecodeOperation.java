@@ -7,6 +7,7 @@ import io.cameljwt.JwtValidationException;
 import io.cameljwt.internal.io.RefreshHint;
 import io.cameljwt.internal.io.ResultHeaders;
 import io.cameljwt.internal.io.TokenLocator;
+import io.cameljwt.internal.io.TokenReadOutputs;
 import io.cameljwt.internal.jwe.JweDecrypter;
 import io.cameljwt.internal.token.Token;
 import io.cameljwt.internal.token.TokenRefusal;
@@ -47,6 +48,9 @@ public final class DecodeOperation implements Processor {
             refreshHint.write(message, token, Instant.now());
         } catch (TokenRefusal refusal) {
             throw new JwtValidationException(refusal.reason(), refusal.getMessage(), exchange);
+        } finally {
+            // the unverified claims (body and header), or the message as it came: generate never signs them unasked
+            TokenReadOutputs.record(exchange);
         }
     }
 }

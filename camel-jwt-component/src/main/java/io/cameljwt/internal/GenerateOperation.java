@@ -88,15 +88,8 @@ public final class GenerateOperation implements Processor {
                                                      + "' write it"));
             }
         }
-        String payload;
-        try {
-            payload = mapper.writeValueAsString(claims);
-        } catch (JsonProcessingException e) {
-            // a POJO among the claims that writes a member name twice, or that Jackson cannot write
-            throw new InvalidPayloadException(exchange, Map.class, exchange.getMessage(),
-                    new IllegalArgumentException("the claims cannot be written as a JSON object with unique member names"));
-        }
-        String token = reuse.token(messageClaims, now, () -> encrypted(signer.sign(payload)));
+        // signed only when a new token is made: a token kept by reuseUntil needs neither the payload nor the key
+        String token = reuse.token(messageClaims, now, () -> encrypted(signer.sign(payload(exchange, claims))));
         Message message = exchange.getMessage();
         String outputHeader = config.getOutputHeader();
         if (outputHeader == null || outputHeader.isEmpty()) {
@@ -105,6 +98,17 @@ public final class GenerateOperation implements Processor {
             message.setHeader(outputHeader, "Bearer " + token);
         } else {
             message.setHeader(outputHeader, token);
+        }
+    }
+
+    /** The claims as JSON, refused when they cannot be written as one object with unique member names. */
+    private String payload(Exchange exchange, Map<String, Object> claims) throws InvalidPayloadException {
+        try {
+            return mapper.writeValueAsString(claims);
+        } catch (JsonProcessingException e) {
+            // a POJO among the claims that writes a member name twice, or that Jackson cannot write
+            throw new InvalidPayloadException(exchange, Map.class, exchange.getMessage(),
+                    new IllegalArgumentException("the claims cannot be written as a JSON object with unique member names"));
         }
     }
 

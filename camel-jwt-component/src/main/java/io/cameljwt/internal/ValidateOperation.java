@@ -9,6 +9,7 @@ import io.cameljwt.JwtValidationException;
 import io.cameljwt.internal.io.RefreshHint;
 import io.cameljwt.internal.io.ResultHeaders;
 import io.cameljwt.internal.io.TokenLocator;
+import io.cameljwt.internal.io.TokenReadOutputs;
 import io.cameljwt.internal.jwe.JweDecrypter;
 import io.cameljwt.internal.policy.ClaimsPolicy;
 import io.cameljwt.internal.remote.RemoteKeys;
@@ -107,6 +108,9 @@ public final class ValidateOperation implements Processor, AutoCloseable {
             message.setHeader(JwtConstants.JWT_VALID, false);
             message.setHeader(JwtConstants.JWT_ERROR, refusal.reason().name());
             message.setHeader(JwtConstants.JWT_ERROR_MESSAGE, refusal.getMessage());
+        } finally {
+            // another token's claims, and the caller's request: generate never signs them unasked
+            TokenReadOutputs.record(exchange);
         }
     }
 }

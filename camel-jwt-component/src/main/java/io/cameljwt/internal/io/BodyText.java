@@ -1,17 +1,22 @@
 package io.cameljwt.internal.io;
 
 import java.io.ByteArrayInputStream;
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PushbackReader;
 import java.io.Reader;
 import java.io.SequenceInputStream;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 
 import org.apache.camel.Message;
 import org.apache.camel.StreamCache;
+import org.apache.camel.WrappedFile;
 import org.apache.camel.support.ExchangeHelper;
 
 /**
@@ -108,10 +113,31 @@ final class BodyText {
         }
     }
 
-    /** How many bytes the body holds, where that is known without reading it; else -1. */
+    /**
+     * How many bytes the body holds, where that is known without reading it; else -1. A file (a {@code File},
+     * {@code Path}, or the {@code GenericFile} of Camel's file components) and a {@code ByteBuffer} are converted whole
+     * when read, so their size is what bounds them.
+     */
     static long knownSize(Object body) {
         if (body instanceof byte[] bytes) {
             return bytes.length;
+        }
+        if (body instanceof ByteBuffer buffer) {
+            return buffer.remaining();
+        }
+        if (body instanceof WrappedFile<?> wrapped) {
+            long length = wrapped.getFileLength(); // also for a remote file: its size as listed
+            return length > 0 ? length : -1;
+        }
+        if (body instanceof File file && file.isFile()) {
+            return file.length();
+        }
+        if (body instanceof Path path && Files.isRegularFile(path)) {
+            try {
+                return Files.size(path);
+            } catch (IOException e) {
+                return -1;
+            }
         }
         if (body instanceof CharSequence text) {
             return text.length();

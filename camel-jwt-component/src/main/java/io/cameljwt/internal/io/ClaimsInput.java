@@ -14,7 +14,8 @@ import org.apache.camel.Message;
 
 /**
  * Reads the claims generate signs: the body (a {@code Map}, JSON object text or a POJO), overlaid by header
- * {@code CamelJwtClaims}, except where that header holds what validate or decode wrote about another token.
+ * {@code CamelJwtClaims}. What validate, decode or revoke left on the message ({@link TokenReadOutputs}) is never
+ * signed unless the route chose it: their {@code CamelJwtClaims} is not read, and their body is refused.
  */
 public final class ClaimsInput {
 
@@ -28,19 +29,45 @@ public final class ClaimsInput {
     }
 
     /**
-     * The message's claims; an empty map when the body is empty. Header {@code CamelJwtClaims} is left out while the
-     * message carries {@code CamelJwtVerified}, which validate and decode write with it: those are the claims of
-     * the token they read, and re-signing them would hand its issuer, audience and lifetime to the new token. A route
-     * that means to carry claims over puts them in the body, or removes {@code CamelJwtVerified}.
+     * The message's claims; an empty map when the body is empty. The very {@code CamelJwtClaims} map that validate or
+     * decode wrote is left out: those are another token's claims, and signing them would hand its issuer, audience and
+     * lifetime to the new token. A {@code CamelJwtClaims} the route set is read, whatever else is on the message.
+     *
+     * @throws InvalidPayloadException when the body is not a claims object, or is the very body that validate or
+     *                                 decode left and holds any claim
      */
     public Map<String, Object> read(Exchange exchange) throws InvalidPayloadException {
         Message message = exchange.getMessage();
-        Map<String, Object> claims = fromBody(exchange, message.getBody());
+        TokenReadOutputs left = TokenReadOutputs.of(exchange);
+        Map<String, Object> claims = left != null && left.isBody(message.getBody())
+                ? fromBodyLeftByTokenRead(exchange) : fromBody(exchange, message.getBody());
         Object header = message.getHeader(JwtConstants.JWT_CLAIMS);
-        if (header != null && message.getHeader(JwtConstants.JWT_VERIFIED) == null) {
+        if (header != null && (left == null || !left.isClaimsHeader(header))) {
             claims.putAll(fromValue(exchange, header, Map.class));
         }
         return claims;
+    }
+
+    /**
+     * The body that validate or decode left: the request whose token was checked (a caller's body, which would choose
+     * its own claims) or decode's unverified claims. Refused, loudly, unless it holds no claim at all (an empty
+     * request), so a route never signs it by forgetting to set the body.
+     */
+    private Map<String, Object> fromBodyLeftByTokenRead(Exchange exchange) throws InvalidPayloadException {
+        Map<String, Object> claims;
+        try {
+            claims = fromBody(exchange, exchange.getMessage().getBody());
+        } catch (InvalidPayloadException e) {
+            claims = null; // not even claims: refused with the reason below
+        }
+        if (claims != null && claims.isEmpty()) {
+            return claims;
+        }
+        throw new InvalidPayloadException(exchange, Map.class, exchange.getMessage(), new IllegalArgumentException(
+                "the body is what jwt:validate or jwt:decode left on the message (the message whose token was checked,"
+                + " or the claims of the token decode read), not claims the route chose:"
+                + " set the body to the claims to sign, or to null or an empty Map to"
+                + " sign only the URI's claims"));
     }
 
     private Map<String, Object> fromBody(Exchange exchange, Object body) throws InvalidPayloadException {

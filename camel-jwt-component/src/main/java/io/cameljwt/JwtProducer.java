@@ -40,12 +40,15 @@ public class JwtProducer extends DefaultProducer {
     @Override
     public void process(Exchange exchange) throws Exception {
         JwtEndpoint endpoint = getEndpoint();
+        JwtOperation operation = endpoint.getOperation();
         try {
             endpoint.operationProcessor().process(exchange);
         } catch (JwtValidationException e) {
-            endpoint.metrics().onRefused(e.getReason());
+            if (operation == JwtOperation.decode) {
+                endpoint.metrics().onRefused(e.getReason()); // validate and revoke count their refusals themselves
+            }
             throw e;
         }
-        endpoint.metrics().onCompleted(endpoint.getOperation(), exchange.getMessage());
+        endpoint.metrics().onCompleted(operation);
     }
 }

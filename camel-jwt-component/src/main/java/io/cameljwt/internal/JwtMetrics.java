@@ -11,12 +11,10 @@ import javax.management.openmbean.OpenDataException;
 import javax.management.openmbean.OpenType;
 import javax.management.openmbean.SimpleType;
 
-import io.cameljwt.JwtConstants;
 import io.cameljwt.JwtFailure;
 import io.cameljwt.JwtOperation;
 import io.cameljwt.internal.remote.RemoteKeys;
 import io.cameljwt.internal.verify.VerifiedTokens;
-import org.apache.camel.Message;
 
 /**
  * What one jwt endpoint has done, as its JMX attributes report it (docs/metrics.md): tokens accepted, decoded and
@@ -57,25 +55,26 @@ public final class JwtMetrics implements VerifiedTokens.Counts {
         refused.get(reason).increment();
     }
 
-    /** Records an exchange the operation finished without an exception. */
-    public void onCompleted(JwtOperation operation, Message message) {
+    /** Records a token validate accepted. */
+    public void onAccepted() {
+        accepted.increment();
+    }
+
+    /** Records a token revoke added to the revocation repository. */
+    public void onRevoked() {
+        revoked.increment();
+    }
+
+    /**
+     * Records an exchange generate or decode finished without an exception. validate and revoke tell their outcomes
+     * themselves ({@link #onAccepted}, {@link #onRevoked}, {@link #onRefused}), also with {@code failOnInvalid=false}.
+     */
+    public void onCompleted(JwtOperation operation) {
         switch (operation) {
             case generate -> generated.increment();
             case decode -> decoded.increment();
-            case validate, revoke -> {
-                // failOnInvalid=false: the refusal is in the result headers, which validate has just cleared and set
-                String error = Boolean.FALSE.equals(message.getHeader(JwtConstants.JWT_VALID))
-                        ? message.getHeader(JwtConstants.JWT_ERROR, String.class) : null;
-                if (error != null) {
-                    onRefused(JwtFailure.valueOf(error));
-                } else if (operation == JwtOperation.revoke) {
-                    revoked.increment();
-                } else {
-                    accepted.increment();
-                }
-            }
-            case jwks -> {
-                // publishes keys: nothing to count beyond Camel's own exchange statistics
+            default -> {
+                // validate and revoke count in ValidateOperation; jwks publishes keys: nothing to count
             }
         }
     }

@@ -66,7 +66,7 @@ public final class Operations {
                 ValidateOperation.Revocation revocation = revocation(operation, config, context, owner);
                 try {
                     JweDecrypter decrypter = JweDecrypter.of(config, keys); // before remote keys start fetching
-                    yield validateOperation(config, decrypter, revocation, metrics, RemoteKeys.configured(config)
+                    yield validateOperation(operation, config, decrypter, revocation, metrics, RemoteKeys.configured(config)
                             ? RemoteKeys.start(config, context, owner)
                             : VerificationKeys.of(keys.load(config), config.getAlgorithm()));
                 } catch (RuntimeException e) {
@@ -164,12 +164,14 @@ public final class Operations {
         }
     }
 
-    private static ValidateOperation validateOperation(JwtConfiguration config, JweDecrypter decrypter,
+    private static ValidateOperation validateOperation(JwtOperation operation, JwtConfiguration config,
+                                                       JweDecrypter decrypter,
                                                        ValidateOperation.Revocation revocation, JwtMetrics metrics,
                                                        KeySource keys) {
         try {
             return new ValidateOperation(config, decrypter,
-                    new JwsVerifier(keys, VerifiedTokens.of(config.getTokenCacheSize(), metrics)), revocation);
+                    new JwsVerifier(keys, VerifiedTokens.of(config.getTokenCacheSize(), metrics)), revocation, metrics,
+                    operation == JwtOperation.revoke);
         } catch (RuntimeException e) {
             keys.close(); // remote keys have started fetching
             throw e;

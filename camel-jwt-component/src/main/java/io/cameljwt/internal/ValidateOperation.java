@@ -55,11 +55,17 @@ public final class ValidateOperation implements Processor, AutoCloseable {
         }
     }
     private final RefreshHint refreshHint;
+    private final JwtMetrics metrics;
+    private final boolean revoke;
 
     private static final Logger LOG = LoggerFactory.getLogger(ValidateOperation.class);
 
-    /** @param decrypter opens encrypted tokens before the signed token inside is verified */
-    public ValidateOperation(JwtConfiguration config, JweDecrypter decrypter, JwsVerifier verifier, Revocation revocation) {
+    /**
+     * @param decrypter opens encrypted tokens before the signed token inside is verified
+     * @param metrics   told each outcome: accepted (or revoked, with {@code revoke}) or refused and why
+     */
+    public ValidateOperation(JwtConfiguration config, JweDecrypter decrypter, JwsVerifier verifier, Revocation revocation,
+                             JwtMetrics metrics, boolean revoke) {
         if (ClaimsPolicy.acceptedIssuers(config).isEmpty() && OptionValues.commaList(config.getAudience()).isEmpty()) {
             // RFC 8725 section 3.9: without either, a token the same keys signed for any other service is accepted here
             LOG.warn("A jwt:validate endpoint checks neither 'issuer' nor 'audience': it accepts every token its keys"
@@ -73,6 +79,8 @@ public final class ValidateOperation implements Processor, AutoCloseable {
         this.failOnInvalid = config.isFailOnInvalid();
         this.revocation = revocation;
         this.refreshHint = new RefreshHint(config.getRefreshBefore());
+        this.metrics = metrics;
+        this.revoke = revoke;
     }
 
     /** The remote keys this operation fetches, for the endpoint's health check; null with configured keys. */
@@ -101,7 +109,13 @@ public final class ValidateOperation implements Processor, AutoCloseable {
             ResultHeaders.write(message, token, true, rolesClaim);
             refreshHint.write(message, token, now);
             message.setHeader(JwtConstants.JWT_VALID, true);
+            if (revoke) {
+                metrics.onRevoked();
+            } else {
+                metrics.onAccepted();
+            }
         } catch (TokenRefusal refusal) {
+            metrics.onRefused(refusal.reason());
             if (failOnInvalid) {
                 throw new JwtValidationException(refusal.reason(), refusal.getMessage(), exchange);
             }

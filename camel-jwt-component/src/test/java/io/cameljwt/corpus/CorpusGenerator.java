@@ -36,7 +36,7 @@ import static io.cameljwt.corpus.JsonEdges.PAST;
  * {@code src/test/resources/corpus}. Regenerating is a deliberate act: the diff of the verdicts must be reviewed.
  *
  * <pre>
- * mvn -B -ntp -pl camel-jwt-component test-compile exec:java -Dexec.classpathScope=test \
+ * mvn -B -ntp -pl camel-jwt-component test-compile exec:java -Dexec.skip=false -Dexec.classpathScope=test \
  *     -Dexec.mainClass=io.cameljwt.corpus.CorpusGenerator
  * </pre>
  */

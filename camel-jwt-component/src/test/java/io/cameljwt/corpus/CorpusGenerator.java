@@ -36,8 +36,10 @@ import static io.cameljwt.corpus.JsonEdges.PAST;
  * {@code src/test/resources/corpus}. Regenerating is a deliberate act: the diff of the verdicts must be reviewed.
  *
  * <pre>
- * mvn -B -ntp -pl camel-jwt-component test-compile exec:java -Dexec.classpathScope=test \
- *     -Dexec.mainClass=io.cameljwt.corpus.CorpusGenerator
+ * mvn -B -ntp -pl camel-jwt-component test-compile dependency:build-classpath \
+ *     -Dmdep.includeScope=test -Dmdep.outputFile=target/test.classpath
+ * java -cp camel-jwt-component/target/test-classes:camel-jwt-component/target/classes:$(cat \
+ *     camel-jwt-component/target/test.classpath) io.cameljwt.corpus.CorpusGenerator
  * </pre>
  */
 public final class CorpusGenerator {
@@ -52,7 +54,7 @@ public final class CorpusGenerator {
     private final CorpusSigner signer = new CorpusSigner(SEED);
 
     public static void main(String[] args) throws Exception {
-        // Maven's exec:java runs in the folder mvn was started from: the project root or the module
+        // run from the project root or from the module's folder
         Path resources = args.length > 0 ? Path.of(args[0])
                 : Files.isDirectory(Path.of("camel-jwt-component")) ? Path.of("camel-jwt-component/src/test/resources")
                 : Path.of("src/test/resources");

@@ -1,5 +1,6 @@
 package io.cameljwt.corpus;
 
+import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -8,6 +9,9 @@ import java.util.Base64;
 import java.util.function.BiPredicate;
 import java.util.regex.Pattern;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import io.cameljwt.JwtFailure;
 
 /**
@@ -29,6 +33,12 @@ enum Jose4jDifference {
 
     /** Header and payload must be UTF-8 (RFC 8725 section 3.7); jose4j reads bad bytes as replacement characters. */
     STRICT_UTF8(Side.COMPONENT, (e, j) -> is(e, JwtFailure.MALFORMED) && !utf8Parts(e.token())),
+
+    /**
+     * Header and payload must be RFC 8259 JSON; jose4j's parser forgives trailing commas, a missing colon, leading
+     * zeros, raw control characters in strings and escapes that are not JSON's.
+     */
+    STRICT_JSON(Side.COMPONENT, (e, j) -> is(e, JwtFailure.MALFORMED) && !rfc8259Parts(e.token())),
 
     /** JSON nested deeper than 64 levels or a number longer than 64 characters is refused before any parser runs. */
     JSON_LIMITS(Side.COMPONENT, (e, j) -> is(e, JwtFailure.MALFORMED) && kind(e, "/(payload|header)/(depth|number)/")),
@@ -75,6 +85,17 @@ enum Jose4jDifference {
     enum Side {
         COMPONENT, JOSE4J, BOTH
     }
+
+    /**
+     * Jackson with its defaults reads RFC 8259 and nothing more; its bounds are lifted here, so that what is deeper or
+     * longer than the component allows still counts as JSON (and as a {@link #JSON_LIMITS} difference).
+     */
+    private static final JsonFactory RFC_8259 = JsonFactory.builder()
+            .streamReadConstraints(StreamReadConstraints.builder()
+                    .maxNestingDepth(Integer.MAX_VALUE)
+                    .maxNumberLength(Integer.MAX_VALUE)
+                    .build())
+            .build();
 
     private final Side refusedBy;
     private final BiPredicate<CorpusEntry, Jose4jVerdicts.Verdict> matches;
@@ -140,6 +161,31 @@ enum Jose4jDifference {
                         .onUnmappableCharacter(CodingErrorAction.REPORT)
                         .decode(ByteBuffer.wrap(Base64.getUrlDecoder().decode(parts[i])));
             } catch (CharacterCodingException e) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Whether the header and payload of a canonical token are each one RFC 8259 JSON text (true when they cannot be
+     * read as UTF-8 at all: that is another difference). Member names may repeat, as RFC 8259 allows.
+     */
+    private static boolean rfc8259Parts(String token) {
+        String[] parts = token.split("\\.", -1);
+        if (parts.length < 2 || !canonicalCompact(token) || !utf8Parts(token)) {
+            return true;
+        }
+        for (int i = 0; i < 2; i++) {
+            try (JsonParser parser = RFC_8259.createParser(Base64.getUrlDecoder().decode(parts[i]))) {
+                if (parser.nextToken() == null) {
+                    return false; // no value at all
+                }
+                parser.skipChildren();
+                if (parser.nextToken() != null) {
+                    return false; // a second value after the first
+                }
+            } catch (IOException e) {
                 return false;
             }
         }

@@ -172,7 +172,7 @@ public class JwtConfiguration implements Cloneable {
     @UriParam(label = "validate,decode", defaultValue = "16384",
               description = "Tokens longer than this many characters are refused before any parsing.")
     private int maxTokenLength = 16384;
-    @UriParam(label = "validate", defaultValue = "1000",
+    @UriParam(label = "validate,revoke", defaultValue = "1000",
               description = "validate, revoke: how many verified tokens the endpoint keeps, so that a token seen again"
                             + " skips its parse and signature check (time, claims and revocation are still checked on"
                             + " every message). Tokens over 8192 characters are not kept. 0 turns the cache off.")

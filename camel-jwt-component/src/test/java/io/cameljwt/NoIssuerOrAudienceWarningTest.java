@@ -1,15 +1,7 @@
 package io.cameljwt;
 
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 
-import org.apache.logging.log4j.Level;
-import org.apache.logging.log4j.LogManager;
-import org.apache.logging.log4j.core.LogEvent;
-import org.apache.logging.log4j.core.LoggerContext;
-import org.apache.logging.log4j.core.appender.AbstractAppender;
-import org.apache.logging.log4j.core.config.LoggerConfig;
-import org.apache.logging.log4j.core.config.Property;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -28,38 +20,17 @@ class NoIssuerOrAudienceWarningTest extends JwtRouteTestSupport {
 
     private static final String HS = "jwt:validate?secret=" + Tokens.SECRET;
 
-    private final List<String> warnings = new CopyOnWriteArrayList<>();
-    private AbstractAppender appender;
-    private Level quietLevel;
+    private final WarningCapture capture = new WarningCapture(VALIDATE_LOGGER);
+    private final List<String> warnings = capture.warnings();
 
     @BeforeEach
     void captureWarnings() {
-        appender = new AbstractAppender("no-audience-capture", null, null, true, Property.EMPTY_ARRAY) {
-            @Override
-            public void append(LogEvent event) {
-                if (event.getLevel().isMoreSpecificThan(Level.WARN)
-                    && event.getLoggerName().equals(VALIDATE_LOGGER)) {
-                    warnings.add(event.getMessage().getFormattedMessage());
-                }
-            }
-        };
-        appender.start();
-        LoggerContext logging = (LoggerContext) LogManager.getContext(false);
-        LoggerConfig logger = logging.getConfiguration().getLoggerConfig(VALIDATE_LOGGER);
-        quietLevel = logger.getLevel();
-        logger.setLevel(Level.WARN);
-        logger.addAppender(appender, Level.WARN, null);
-        logging.updateLoggers();
+        capture.start();
     }
 
     @AfterEach
     void stopCapturing() {
-        LoggerContext logging = (LoggerContext) LogManager.getContext(false);
-        LoggerConfig logger = logging.getConfiguration().getLoggerConfig(VALIDATE_LOGGER);
-        logger.removeAppender(appender.getName());
-        logger.setLevel(quietLevel);
-        logging.updateLoggers();
-        appender.stop();
+        capture.stop();
     }
 
     @Test

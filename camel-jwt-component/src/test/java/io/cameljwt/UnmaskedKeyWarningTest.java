@@ -1,15 +1,7 @@
 package io.cameljwt;
 
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 
-import org.apache.logging.log4j.Level;
-import org.apache.logging.log4j.LogManager;
-import org.apache.logging.log4j.core.LogEvent;
-import org.apache.logging.log4j.core.LoggerContext;
-import org.apache.logging.log4j.core.appender.AbstractAppender;
-import org.apache.logging.log4j.core.config.LoggerConfig;
-import org.apache.logging.log4j.core.config.Property;
 import org.jose4j.jwk.JsonWebKey;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -28,39 +20,17 @@ class UnmaskedKeyWarningTest extends JwtRouteTestSupport {
     /** The logger of the warning, quieted for the other tests by log4j2-test.properties. */
     private static final String OPERATIONS_LOGGER = "io.cameljwt.internal.Operations";
 
-    private final List<String> warnings = new CopyOnWriteArrayList<>();
-    private AbstractAppender appender;
-    private Level quietLevel;
+    private final WarningCapture capture = new WarningCapture(OPERATIONS_LOGGER);
+    private final List<String> warnings = capture.warnings();
 
     @BeforeEach
     void captureWarnings() {
-        appender = new AbstractAppender("unmasked-key-capture", null, null, true, Property.EMPTY_ARRAY) {
-            @Override
-            public void append(LogEvent event) {
-                // OPERATIONS_LOGGER, not LOGGER: inside an appender, LOGGER is log4j's own status logger
-                if (event.getLevel().isMoreSpecificThan(Level.WARN)
-                    && event.getLoggerName().equals(OPERATIONS_LOGGER)) {
-                    warnings.add(event.getMessage().getFormattedMessage());
-                }
-            }
-        };
-        appender.start();
-        LoggerContext logging = (LoggerContext) LogManager.getContext(false);
-        LoggerConfig logger = logging.getConfiguration().getLoggerConfig(OPERATIONS_LOGGER);
-        quietLevel = logger.getLevel();
-        logger.setLevel(Level.WARN);
-        logger.addAppender(appender, Level.WARN, null);
-        logging.updateLoggers();
+        capture.start();
     }
 
     @AfterEach
     void stopCapturing() {
-        LoggerContext logging = (LoggerContext) LogManager.getContext(false);
-        LoggerConfig logger = logging.getConfiguration().getLoggerConfig(OPERATIONS_LOGGER);
-        logger.removeAppender(appender.getName());
-        logger.setLevel(quietLevel);
-        logging.updateLoggers();
-        appender.stop();
+        capture.stop();
     }
 
     private static String privateJwk() {

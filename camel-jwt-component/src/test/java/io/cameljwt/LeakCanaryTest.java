@@ -132,7 +132,7 @@ class LeakCanaryTest extends CamelTestSupport {
                 .toJson(JsonWebKey.OutputControlLevel.INCLUDE_PRIVATE));
         registry.bind("signingRsaJwk", withMember(Canaries.privateJwk(Canaries.RSA), "\"use\":\"sig\""));
         registry.bind("revoked", new JwtRevocationMemoryStore());
-        registry.bind("unstartableStore", new UnstartableRepository());
+        registry.bind("unstartableStore", new RevocationTest.UnstartableRepository());
         registry.bind("canaryTls", tlsWithCanaryPassword());
     }
 
@@ -712,14 +712,6 @@ class LeakCanaryTest extends CamelTestSupport {
         @Override
         public void clear() {
             throw new IllegalStateException("connection refused");
-        }
-    }
-
-    /** A repository that cannot start, as a JDBC one whose table is missing. */
-    static final class UnstartableRepository extends JwtRevocationMemoryStore {
-        @Override
-        protected void doStart() {
-            throw new IllegalStateException("Table CAMEL_MESSAGEPROCESSED not found");
         }
     }
 

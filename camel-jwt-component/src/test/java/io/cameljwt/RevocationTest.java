@@ -110,6 +110,14 @@ class RevocationTest extends JwtRouteTestSupport {
         }
     }
 
+    /** A repository whose writes fail without landing, while it still answers reads: the key is not there. */
+    static final class LossyRepository extends JwtRevocationMemoryStore {
+        @Override
+        public boolean add(String key) {
+            throw new IllegalStateException("disk full");
+        }
+    }
+
     /** A repository that cannot start, as a JDBC one whose table is missing. */
     static final class UnstartableRepository extends JwtRevocationMemoryStore {
         @Override
@@ -125,6 +133,7 @@ class RevocationTest extends JwtRouteTestSupport {
         registry.bind("revoked", revoked);
         registry.bind("broken", new BrokenRepository(false));
         registry.bind("racing", new BrokenRepository(true));
+        registry.bind("lossy", new LossyRepository());
         registry.bind("notARepository", "just text");
         registry.bind("unstartable", new UnstartableRepository());
     }
@@ -507,6 +516,19 @@ class RevocationTest extends JwtRouteTestSupport {
         String token = hs256(validClaims("jti", "token-1"));
 
         Exchange result = sendToken("jwt:revoke?" + KEY + "&revocationRepository=#broken", token);
+
+        JwtRevocationUnavailableException e =
+                assertInstanceOf(JwtRevocationUnavailableException.class, result.getException());
+        assertEquals("The revocationRepository (IllegalStateException) could not be written, so the token is not revoked",
+                e.getMessage());
+        assertNull(result.getMessage().getHeader(JwtConstants.JWT_REVOKED));
+    }
+
+    @Test
+    void revokeFailsWhenTheWriteFailsAndTheRepositoryThenAnswersThatTheIdIsNotThere() {
+        String token = hs256(validClaims("jti", "token-1"));
+
+        Exchange result = sendToken("jwt:revoke?" + KEY + "&revocationRepository=#lossy", token);
 
         JwtRevocationUnavailableException e =
                 assertInstanceOf(JwtRevocationUnavailableException.class, result.getException());

@@ -35,4 +35,11 @@ class KeyServerTextTest {
         assertTrue(cleaned.endsWith("..."));
         assertNull(KeyServerText.printable(null));
     }
+
+    @Test
+    void textOfExactlyTheLimitIsKeptWhole() {
+        String text = "a".repeat(KeyServerText.MAX);
+        assertEquals(text, KeyServerText.printable(text));
+        assertEquals(text.substring(1) + "...", KeyServerText.printable(text, KeyServerText.MAX - 1));
+    }
 }

@@ -1,7 +1,11 @@
 package io.cameljwt.internal.remote;
 
 import java.net.InetAddress;
+import java.net.SocketTimeoutException;
 import java.net.URI;
+import java.net.UnknownHostException;
+import java.util.Arrays;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -75,7 +79,8 @@ class RemoteUrisTest {
             "https://127.0.0.1:8443/jwks | https://localhost:8443/other" })
     void aRedirectThatStaysAsPublicAndAsSecureIsAllowed(String origin, String to) {
         URI from = URI.create(origin);
-        assertDoesNotThrow(() -> RemoteUris.checkFollowed(from, from, to, "the redirect", DNS));
+        assertEquals(URI.create(to), assertDoesNotThrow(() -> RemoteUris.checkFollowed(from, from, to, "the redirect", DNS)),
+                "the address to follow is the one checked");
     }
 
     /** Every other way of writing an internal address, and the IANA special-purpose ranges (RFC 6890). */
@@ -120,6 +125,78 @@ class RemoteUrisTest {
         URI hop = URI.create("https://8.8.8.8/keys");
         assertThrows(IllegalArgumentException.class,
                 () -> RemoteUris.checkFollowed(origin, hop, "https://10.0.0.1/keys", "the redirect", DNS));
+    }
+
+    // --- host names, by what they resolve to (a resolver of our own: no DNS needed) ------------------------------------
+
+    /** A resolver answering from a table (an IP literal as itself); a name it does not know does not resolve. */
+    private static RemoteUris.Resolver names(Map<String, String> table) {
+        return host -> {
+            String addresses = host.matches("[0-9.]+") || host.contains(":") ? host : table.get(host);
+            if (addresses == null) {
+                throw new UnknownHostException(host);
+            }
+            return addresses.isEmpty() ? new InetAddress[0]
+                    : Arrays.stream(addresses.split(",")).map(RemoteUrisTest::literal).toArray(InetAddress[]::new);
+        };
+    }
+
+    private static InetAddress literal(String address) {
+        try {
+            return InetAddress.getByName(address); // an IP literal: no lookup
+        } catch (UnknownHostException e) {
+            throw new IllegalArgumentException(address, e);
+        }
+    }
+
+    @Test
+    void aNameThatResolvesToAPublicAndAnInternalAddressCountsAsInternalWhenFollowed() {
+        URI origin = URI.create("https://idp.example/keys");
+        RemoteUris.Resolver dns = names(Map.of("idp.example", "93.184.216.34", "keys.example", "8.8.8.8,10.0.0.1",
+                "rebind.example", "8.8.8.8,127.0.0.1"));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> RemoteUris.checkFollowed(origin, origin, "https://keys.example/jwks", "the redirect", dns));
+        assertTrue(e.getMessage().contains("from a public host"), e.getMessage());
+        assertThrows(IllegalArgumentException.class,
+                () -> RemoteUris.checkFollowed(origin, origin, "https://rebind.example/jwks", "the redirect", dns));
+    }
+
+    @Test
+    void aStartThatResolvesToAPublicAndAnInternalAddressCountsAsPublic() {
+        URI origin = URI.create("https://idp.example/keys");
+        RemoteUris.Resolver dns = names(Map.of("idp.example", "10.0.0.5,93.184.216.34", "cdn.example", "8.8.8.8"));
+        assertThrows(IllegalArgumentException.class,
+                () -> RemoteUris.checkFollowed(origin, origin, "https://10.0.0.6/keys", "the redirect", dns));
+        assertDoesNotThrow(() -> RemoteUris.checkFollowed(origin, origin, "https://cdn.example/keys", "the redirect", dns));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "unknown.example", "empty.example" })
+    void aFollowedNameThatDoesNotResolveCountsAsLoopbackAndAStartThatDoesNotAsPublic(String name) {
+        RemoteUris.Resolver dns = names(Map.of("empty.example", "", "cdn.example", "8.8.8.8"));
+        URI publicStart = URI.create("https://93.184.216.34/keys");
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> RemoteUris.checkFollowed(publicStart, publicStart, "https://" + name + "/keys", "the redirect", dns));
+        assertTrue(e.getMessage().contains("from a public host"), e.getMessage());
+        URI privateStart = URI.create("https://10.0.0.5/keys");
+        assertThrows(IllegalArgumentException.class,
+                () -> RemoteUris.checkFollowed(privateStart, privateStart, "https://" + name + "/keys", "the redirect", dns));
+
+        URI unresolvedStart = URI.create("https://" + name + "/keys");
+        assertThrows(IllegalArgumentException.class,
+                () -> RemoteUris.checkFollowed(unresolvedStart, unresolvedStart, "https://10.0.0.6/keys", "the redirect", dns));
+        assertDoesNotThrow(
+                () -> RemoteUris.checkFollowed(unresolvedStart, unresolvedStart, "https://cdn.example/keys", "the redirect", dns));
+    }
+
+    @Test
+    void aLookupThatFailsOtherwiseThanNotResolvingFailsTheCheck() {
+        URI origin = URI.create("https://93.184.216.34/keys");
+        RemoteUris.Resolver timedOut = host -> {
+            throw new SocketTimeoutException("lookup of " + host + " timed out");
+        };
+        assertThrows(SocketTimeoutException.class,
+                () -> RemoteUris.checkFollowed(origin, origin, "https://keys.example/jwks", "the redirect", timedOut));
     }
 
     @Test

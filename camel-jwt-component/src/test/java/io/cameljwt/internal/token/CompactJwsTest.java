@@ -1,5 +1,7 @@
 package io.cameljwt.internal.token;
 
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
@@ -10,6 +12,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -48,5 +51,21 @@ class CompactJwsTest {
     void partOfOneCharacterPastAGroupOfFourIsRefused(String token) {
         TokenRefusal refusal = assertThrows(TokenRefusal.class, () -> CompactJws.checkSyntax(token));
         assertEquals(JwtFailure.MALFORMED, refusal.reason());
+    }
+
+    /** The JWE path checks its header here before jose4j reads it: the same bounds and strict UTF-8 as a JWS. */
+    @ParameterizedTest
+    @ValueSource(strings = { "deep", "notUtf8" })
+    void aJweHeaderBeyondTheJsonLimitsOrNotUtf8IsRefusedBeforeJose4jReadsIt(String which) {
+        byte[] header = which.equals("deep")
+                ? ("{\"a\":" + "[".repeat(JsonLimits.MAX_DEPTH + 1) + "]".repeat(JsonLimits.MAX_DEPTH + 1) + "}")
+                        .getBytes(StandardCharsets.UTF_8)
+                : new byte[] { '{', '"', 'a', '"', ':', '"', (byte) 0xc3, '"', '}' };
+        String jwe = Base64.getUrlEncoder().withoutPadding().encodeToString(header) + ".a2V5.aXY.Y3Q.dGFn";
+        TokenRefusal refusal = assertThrows(TokenRefusal.class, () -> CompactJws.checkHeaderLimits(jwe));
+        assertEquals(JwtFailure.MALFORMED, refusal.reason());
+        assertDoesNotThrow(() -> CompactJws.checkHeaderLimits(
+                Base64.getUrlEncoder().withoutPadding().encodeToString("{\"alg\":\"dir\"}".getBytes(StandardCharsets.UTF_8))
+                + ".a2V5.aXY.Y3Q.dGFn"));
     }
 }

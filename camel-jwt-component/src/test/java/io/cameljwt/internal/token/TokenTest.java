@@ -157,6 +157,32 @@ class TokenTest {
         assertEquals("alice", copy.subject(), "the typed values are those the token was verified with");
     }
 
+    /** Whichever typed value a step asks for first (a key source may need the issuer before anything else). */
+    @Test
+    void eachTypedClaimIsReadFromTheTokenWhenItIsTheFirstThingAskedFor() throws TokenRefusal {
+        String compact = token(HEADER, "{\"iss\":\"https://login.example.com\",\"sub\":\"alice\",\"aud\":\"api\","
+                                       + "\"jti\":\"id-1\"}");
+        assertEquals("https://login.example.com", Token.parse(compact).issuer());
+        assertEquals("alice", Token.parse(compact).subject());
+        assertEquals(List.of("api"), Token.parse(compact).audience());
+        assertEquals("id-1", Token.parse(compact).id());
+        assertEquals("alice", Token.parse(compact).copy().subject(), "a copy made first reads the claims too");
+    }
+
+    @Test
+    void theCompactFormIsTheTokenAsItCameSinceTheVerifiedTokenCacheIsKeyedByIt() throws TokenRefusal {
+        String compact = token(HEADER, "{\"sub\":\"alice\"}");
+        assertEquals(compact, Token.parse(compact).compact());
+    }
+
+    @Test
+    void rolesAskedForUnderAnotherClaimAreThatClaimsRoles() throws TokenRefusal {
+        Token token = Token.parse(token(HEADER, "{\"scope\":\"read write\",\"groups\":[\"admin\"]}"));
+        assertEquals(List.of("read", "write"), token.roles("scope"));
+        assertEquals(List.of("admin"), token.roles("groups"));
+        assertEquals(List.of("read", "write"), token.roles("scope"));
+    }
+
     private static void assertRefused(String header, String message) {
         TokenRefusal refusal = assertThrows(TokenRefusal.class, () -> Token.parse(token(header, "{}")));
         assertEquals(JwtFailure.MALFORMED, refusal.reason());

@@ -1,6 +1,7 @@
 package io.cameljwt.internal.revocation;
 
 import java.time.Duration;
+import java.util.Set;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
@@ -85,12 +86,7 @@ final class ExpiredEntryPurge implements AutoCloseable {
     }
 
     private static boolean isA(Object object, String className) {
-        for (Class<?> type = object.getClass(); type != null; type = type.getSuperclass()) {
-            if (type.getName().equals(className)) {
-                return true;
-            }
-        }
-        return false;
+        return StoreClasses.firstNamed(object, Set.of(className)) != null;
     }
 
     /** One purge, now: the entries of tokens that expired (with clockSkew) before this second go. */

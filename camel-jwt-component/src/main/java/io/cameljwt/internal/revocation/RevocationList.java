@@ -80,14 +80,13 @@ public final class RevocationList implements AutoCloseable {
 
     /** Refuses, naming the option, a store that may forget a revoked token before the token expires. */
     private static void refuseForgetfulStore(IdempotentRepository repository) {
-        for (Class<?> type = repository.getClass(); type != null; type = type.getSuperclass()) {
-            String why = FORGETFUL_STORES.get(type.getName());
-            if (why != null) {
-                throw new IllegalArgumentException("Option 'revocationRepository': Camel's " + type.getSimpleName() + " "
-                                                   + why + ", so a revoked token could be accepted again. Use"
-                                                   + " io.cameljwt.JwtRevocationMemoryStore in one JVM, or a shared store"
-                                                   + " such as JdbcMessageIdRepository or HazelcastIdempotentRepository");
-            }
+        Class<?> type = StoreClasses.firstNamed(repository, FORGETFUL_STORES.keySet());
+        if (type != null) {
+            throw new IllegalArgumentException("Option 'revocationRepository': Camel's " + type.getSimpleName() + " "
+                                               + FORGETFUL_STORES.get(type.getName())
+                                               + ", so a revoked token could be accepted again. Use"
+                                               + " io.cameljwt.JwtRevocationMemoryStore in one JVM, or a shared store"
+                                               + " such as JdbcMessageIdRepository or HazelcastIdempotentRepository");
         }
     }
 

@@ -44,7 +44,7 @@ public final class DemoOAuthProvider extends ServiceSupport {
             = java.util.logging.Logger.getLogger("okhttp3.mockwebserver.MockWebServer");
 
     /** The tokens of a grant. */
-    record Grant(String accessToken, String refreshToken) {
+    public record Grant(String accessToken, String refreshToken) {
     }
 
     private final int port;
@@ -56,7 +56,7 @@ public final class DemoOAuthProvider extends ServiceSupport {
             .build();
     private MockOAuth2Server server;
 
-    DemoOAuthProvider(int port, String clientId, String audience) {
+    public DemoOAuthProvider(int port, String clientId, String audience) {
         this.port = port;
         this.clientId = clientId;
         this.audience = audience;
@@ -86,7 +86,7 @@ public final class DemoOAuthProvider extends ServiceSupport {
         }
     }
 
-    String issuerUrl() {
+    public String issuerUrl() {
         return "http://127.0.0.1:" + port + "/" + ISSUER_ID;
     }
 
@@ -96,7 +96,7 @@ public final class DemoOAuthProvider extends ServiceSupport {
      * refresh token gets live {@link #REFRESHED_LIFETIME}. One login at a time: the provider takes the next token
      * request's settings from a queue.
      */
-    synchronized Grant login(String subject, Duration accessTokenLifetime) throws IOException, InterruptedException {
+    public synchronized Grant login(String subject, Duration accessTokenLifetime) throws IOException, InterruptedException {
         Lifetimes callback = new Lifetimes(subject, accessTokenLifetime.toSeconds());
         server.enqueueCallback(callback);
         HttpResponse<String> redirect = http.send(HttpRequest.newBuilder(URI.create(issuerUrl() + "/authorize?" + form(Map.of(

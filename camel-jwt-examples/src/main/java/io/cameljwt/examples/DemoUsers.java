@@ -14,7 +14,7 @@ import org.apache.camel.spi.PropertiesComponent;
  * properties. A real login checks salted password hashes (or delegates to an identity provider) and throttles
  * guessing.
  */
-final class DemoUsers {
+public final class DemoUsers {
 
     static final String PREFIX = "demo.user.";
 
@@ -27,7 +27,7 @@ final class DemoUsers {
         this.users = users;
     }
 
-    static DemoUsers from(PropertiesComponent properties) {
+    public static DemoUsers from(PropertiesComponent properties) {
         Map<String, User> users = new LinkedHashMap<>();
         for (String key : properties.loadProperties(k -> k.startsWith(PREFIX) && k.endsWith(".password")).stringPropertyNames()) {
             String name = key.substring(PREFIX.length(), key.length() - ".password".length());
@@ -43,7 +43,7 @@ final class DemoUsers {
      * The claims of the token this user gets ({@code sub} and {@code roles}), or a refusal. An unknown user and a
      * wrong password look the same to the caller.
      */
-    Map<String, Object> authenticate(String username, String password) throws LoginFailedException {
+    public Map<String, Object> authenticate(String username, String password) throws LoginFailedException {
         User user = users.get(username);
         // constant-time comparison, so the answer time does not tell how much of the password was right
         if (user == null || !MessageDigest.isEqual(user.password(), password.getBytes(StandardCharsets.UTF_8))) {

@@ -17,7 +17,7 @@ public class LoginFailedException extends Exception {
         this.error = error;
     }
 
-    static LoginFailedException badRequest(String message) {
+    public static LoginFailedException badRequest(String message) {
         return new LoginFailedException(400, "invalid_request", message);
     }
 

@@ -55,7 +55,7 @@ public class LoginRoute extends RouteBuilder {
                 .to("jwt:jwks?privateKey={{jwt.privateKey}}&publicKey={{jwt.publicKey}}&keyId={{jwt.keyId}}");
     }
 
-    private static JsonNode credentials(String body) throws LoginFailedException {
+    public static JsonNode credentials(String body) throws LoginFailedException {
         JsonNode request;
         try {
             request = HttpJson.mapper().readTree(body == null ? "" : body);

@@ -51,7 +51,7 @@ public class ProtectedApiRoutes extends RouteBuilder {
     }
 
     /** 401 with a {@code WWW-Authenticate} challenge (RFC 6750, section 3), 403 for a missing role, 503 without keys. */
-    static void refuse(Exchange exchange) {
+    public static void refuse(Exchange exchange) {
         JwtValidationException failure = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, JwtValidationException.class);
         JwtFailure reason = failure.getReason();
         String challenge = switch (reason) {

@@ -9,14 +9,14 @@ import org.apache.camel.RuntimeCamelException;
 /**
  * Writes an HTTP answer: status, JSON content type and a JSON body, and nothing else.
  */
-final class HttpJson {
+public final class HttpJson {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private HttpJson() {
     }
 
-    static void respond(Exchange exchange, int status, Object body) {
+    public static void respond(Exchange exchange, int status, Object body) {
         Message message = exchange.getMessage();
         // platform-http sends the message's headers back; the request's (form fields, query parameters) must not echo
         message.removeHeaders("*");
@@ -29,7 +29,7 @@ final class HttpJson {
         }
     }
 
-    static ObjectMapper mapper() {
+    public static ObjectMapper mapper() {
         return MAPPER;
     }
 }

@@ -47,7 +47,7 @@ public final class BearerChallenge implements Processor {
     }
 
     /** The {@code WWW-Authenticate} value for a failure, or null when the failure is not the client's (503). */
-    String challenge(JwtFailure reason) {
+    public String challenge(JwtFailure reason) {
         if (reason == JwtFailure.KEYS_UNAVAILABLE) {
             // the server cannot check tokens for now: the client's token may well be good, so no challenge
             return null;

@@ -1,5 +1,7 @@
 package io.cameljwt.examples.cookbook;
 
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
@@ -42,9 +44,9 @@ class CheckoutCartTokenTest extends HttpApiTestSupport {
         return (String) json(response).get("cart_token");
     }
 
-    private java.net.http.HttpResponse<String> pay(String cartToken) throws Exception {
+    private HttpResponse<String> pay(String cartToken) throws Exception {
         return send(request("/checkout/pay").header("X-Cart-Token", cartToken)
-                .POST(java.net.http.HttpRequest.BodyPublishers.noBody()));
+                .POST(HttpRequest.BodyPublishers.noBody()));
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.cameljwt.examples.cookbook;
 
+import java.net.http.HttpRequest;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -90,7 +91,7 @@ class EnrichForDownstreamTest extends HttpApiTestSupport {
         var response = send(bearer(request("/partner/orders"), partnerToken("acme"))
                 .header("X-Caller-Subject", "root").header("X-Caller-Tenant", "globex")
                 .header("Content-Type", "application/json")
-                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(ORDER)));
+                .POST(HttpRequest.BodyPublishers.ofString(ORDER)));
 
         assertEquals(202, response.statusCode());
         assertEquals("buyer-17", json(response).get("X-Caller-Subject"));

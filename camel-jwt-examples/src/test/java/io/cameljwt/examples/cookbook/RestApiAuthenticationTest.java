@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 
 /**
  * Cookbook 1: {@link RestApiAuthRoutes} over real HTTP answers 200, 401 or 403 with the RFC 6750 challenge.
@@ -40,7 +41,7 @@ class RestApiAuthenticationTest extends HttpApiTestSupport {
 
         assertEquals(200, response.statusCode());
         assertEquals(Map.of("subject", "alice"), json(response));
-        assertEquals(null, challenge(response));
+        assertNull(challenge(response));
     }
 
     @Test

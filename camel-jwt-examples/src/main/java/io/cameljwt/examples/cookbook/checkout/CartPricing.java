@@ -47,7 +47,8 @@ public class CartPricing {
             BigDecimal price = CATALOGUE.get(item.path("sku").asText());
             int quantity = item.path("quantity").asInt(0);
             if (price == null || !item.path("quantity").isInt() || quantity < 1 || quantity > MAX_QUANTITY) {
-                throw new IllegalArgumentException("each item needs a known sku and a quantity from 1 to " + MAX_QUANTITY);
+                throw new IllegalArgumentException(
+                        "each item needs a known sku and a quantity from 1 to " + MAX_QUANTITY);
             }
             Map<String, Object> line = new LinkedHashMap<>();
             line.put("sku", item.path("sku").asText());

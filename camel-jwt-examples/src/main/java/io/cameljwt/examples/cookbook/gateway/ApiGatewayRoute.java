@@ -29,7 +29,8 @@ public class ApiGatewayRoute extends RouteBuilder {
     @Override
     public void configure() {
         onException(JwtValidationException.class).handled(true)
-                .log(LoggingLevel.WARN, "gateway refused ${header.CamelHttpMethod} ${header.CamelHttpPath}: ${exception.message}")
+                .log(LoggingLevel.WARN,
+                        "gateway refused ${header.CamelHttpMethod} ${header.CamelHttpPath}: ${exception.message}")
                 .process(new BearerChallenge());
 
         from("platform-http:/gateway/orders?httpMethodRestrict=GET,POST").routeId("cookbook-gateway")

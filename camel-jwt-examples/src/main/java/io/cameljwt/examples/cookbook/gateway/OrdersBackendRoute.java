@@ -36,7 +36,8 @@ public class OrdersBackendRoute extends RouteBuilder {
                     answer.put("subject", message.getHeader(JwtConstants.JWT_SUBJECT, String.class));
                     answer.put("roles", message.getHeader(JwtConstants.JWT_ROLES));
                     answer.put("tokenIssuer", message.getHeader(JwtConstants.JWT_ISSUER, String.class));
-                    answer.put("tokenClaims", ((Map<?, ?>) message.getHeader(JwtConstants.JWT_CLAIMS, Map.class)).keySet());
+                    Map<?, ?> claims = message.getHeader(JwtConstants.JWT_CLAIMS, Map.class);
+                    answer.put("tokenClaims", claims.keySet());
                     answer.put("request", message.getBody(String.class));
                     HttpJson.respond(e, 200, answer);
                 });

@@ -32,7 +32,8 @@ public class ScopedDocumentsRoutes extends RouteBuilder {
     @Override
     public void configure() {
         onException(JwtValidationException.class).handled(true)
-                .log(LoggingLevel.WARN, "refused ${header.CamelHttpMethod} ${header.CamelHttpPath}: ${exception.message}")
+                .log(LoggingLevel.WARN,
+                        "refused ${header.CamelHttpMethod} ${header.CamelHttpPath}: ${exception.message}")
                 .process(new BearerChallenge());
 
         restConfiguration().component("platform-http");

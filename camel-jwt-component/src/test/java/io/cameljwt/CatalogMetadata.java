@@ -66,7 +66,7 @@ final class CatalogMetadata {
         return endpoint != null ? endpoint : componentOptions().get(name);
     }
 
-    /** The type as the docs write it: {@code duration}, {@code enum: `a`, `b`}, {@code object: `Type`}, {@code (secret)}. */
+    /** The type as docs/options.md writes it: {@code duration}, {@code enum: `a`, `b`}, {@code object: `Type`}... */
     static String typeCell(JsonNode option) {
         String type = option.get("type").asText();
         String cell = switch (type) {

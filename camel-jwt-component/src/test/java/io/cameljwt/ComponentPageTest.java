@@ -10,6 +10,7 @@ import java.util.Properties;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.mock.MockEndpoint;
@@ -66,6 +67,26 @@ class ComponentPageTest extends CamelTestSupport {
         }
         assertEquals(tables, page.substring(start, end + ComponentPageTables.END.length()),
                 "docs/jwt-component.adoc differs from jwt.json; -Dcamel-jwt.updateDocs=true rewrites its tables");
+    }
+
+    /** The page's header attributes say what the catalog says of the component (since: its major.minor). */
+    @Test
+    void theHeaderAttributesAreThoseOfTheCatalog() throws IOException {
+        String page = Files.readString(PAGE);
+        JsonNode component = CatalogMetadata.read().component();
+        assertAttribute(page, "doctitle", component.get("title").asText());
+        assertAttribute(page, "shortname", component.get("scheme").asText());
+        assertAttribute(page, "artifactid", component.get("artifactId").asText());
+        assertAttribute(page, "description", component.get("description").asText());
+        assertAttribute(page, "since", component.get("firstVersion").asText().replaceFirst("^(\\d+\\.\\d+).*", "$1"));
+        assertAttribute(page, "supportlevel", component.get("supportLevel").asText());
+        assertTrue(page.startsWith("= " + component.get("title").asText() + " Component\n"), "the page's title");
+    }
+
+    private static void assertAttribute(String page, String name, String expected) {
+        Matcher attribute = Pattern.compile("^:" + name + ": (.*)$", Pattern.MULTILINE).matcher(page);
+        assertTrue(attribute.find(), "docs/jwt-component.adoc has no :" + name + ": attribute");
+        assertEquals(expected, attribute.group(1), ":" + name + ": of docs/jwt-component.adoc");
     }
 
     @Test

@@ -14,6 +14,10 @@ import org.apache.camel.support.jsse.SSLContextParameters;
 
 /**
  * Every option of the jwt component. An endpoint gets a copy of the component's configuration, then its URI options.
+ * <p>
+ * Each option's {@code label} is its one group in the catalog ({@code jwt.json}), and its description goes there as
+ * written, except that Camel's generator drops {@code + ` * [ ] < > " ? | ~ ^ @}: say those in words
+ * ({@code CatalogDescriptionsTest}); docs/options.md repeats each description word for word.
  */
 @UriParams
 public class JwtConfiguration implements Cloneable {

@@ -15,10 +15,12 @@ import org.apache.camel.util.PropertiesHelper;
 @Component("jwt")
 public class JwtComponent extends DefaultComponent implements SSLContextParametersAware {
 
-    @Metadata(description = "Options shared by every endpoint of this component; URI options override them.")
+    @Metadata(label = "advanced",
+              description = "All the options as one object, shared by every endpoint of this component; each endpoint"
+                            + " gets a copy, and its URI options override it.")
     private JwtConfiguration configuration = new JwtConfiguration();
     @Metadata(label = "security", defaultValue = "false",
-              description = "Use Camel's global SSL context parameters to fetch remote keys when `sslContextParameters`"
+              description = "Use Camel's global SSL context parameters to fetch remote keys when sslContextParameters"
                             + " is not set.")
     private boolean useGlobalSslContextParameters;
 

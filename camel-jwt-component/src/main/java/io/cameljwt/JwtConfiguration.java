@@ -14,6 +14,10 @@ import org.apache.camel.support.jsse.SSLContextParameters;
 
 /**
  * Every option of the jwt component. An endpoint gets a copy of the component's configuration, then its URI options.
+ * <p>
+ * Each option's {@code label} is its one group in the catalog ({@code jwt.json}), and its description goes there as
+ * written, except that Camel's generator drops {@code + ` * [ ] < > " ? | ~ ^ @}: say those in words
+ * ({@code CatalogDescriptionsTest}); docs/options.md repeats each description word for word.
  */
 @UriParams
 public class JwtConfiguration implements Cloneable {
@@ -24,229 +28,267 @@ public class JwtConfiguration implements Cloneable {
 
     // --- keys and algorithms ---------------------------------------------------------------------------------------
 
-    @UriParam(label = "security",
-              description = "generate: the JWS algorithm. validate: a comma list of accepted algorithms."
-                            + " Default: what fits the key (HMAC secret: HS256, RSA: RS256, EC: by curve, Ed25519: EdDSA)."
-                            + " `none` is never accepted.")
+    @UriParam(label = "keys",
+              description = "generate: the JWS algorithm that signs. validate: a comma list of accepted algorithms."
+                            + " Default: what fits the key (HS256 for a secret, RS256 for RSA, ES256, ES384 or ES512"
+                            + " by curve, EdDSA, or a JWK's own alg); the algorithm none is never accepted.")
     private String algorithm;
-    @UriParam(label = "security", secret = true,
-              description = "The HMAC secret. Must be at least as long as the hash (32 bytes for HS256).")
+    @UriParam(label = "keys", secret = true,
+              description = "The HMAC secret that signs (generate) and verifies (validate, revoke) HS256, HS384 and"
+                            + " HS512 tokens. It must be at least as long as the hash: 32, 48 or 64 bytes once"
+                            + " decoded (see secretEncoding).")
     private String secret;
-    @UriParam(label = "security", defaultValue = "utf8", enums = "utf8,base64,base64url,hex",
-              description = "How `secret` is written.")
+    @UriParam(label = "keys", defaultValue = "utf8", enums = "utf8,base64,base64url,hex",
+              description = "How secret is written: utf8 (its UTF-8 bytes are the key), base64, base64url or hex."
+                            + " Any other value stops the route from starting.")
     private String secretEncoding = "utf8";
-    @UriParam(label = "security", secret = true,
-              description = "A PEM private key (PKCS#8, PKCS#1 or SEC1), as text (one line accepted) or as a resource"
-                            + " (`classpath:`, `file:`, `ref:`). Signs tokens in generate.")
+    @UriParam(label = "keys", secret = true,
+              description = "A PEM private key (PKCS#8, PKCS#1 or SEC1; RSA, EC, Ed25519 or Ed448), as text (one"
+                            + " line accepted) or a resource (classpath:, file:, ref:). generate: signs. An RSA key"
+                            + " also verifies in validate; an EC or EdDSA key needs publicKey for that.")
     private String privateKey;
-    @UriParam(label = "security",
-              description = "A PEM public key or X.509 certificate, as text (one line accepted) or as a resource"
-                            + " (`classpath:`, `file:`, `ref:`). Verifies tokens in validate.")
+    @UriParam(label = "keys",
+              description = "A PEM public key or X.509 certificate, as text (one line accepted) or a resource"
+                            + " (classpath:, file:, ref:). validate, revoke: verifies signatures.")
     private String publicKey;
-    @UriParam(label = "security",
-              description = "A PKCS#12 or JKS key store: a resource (`classpath:`, `file:`, `ref:`) or a Camel"
-                            + " `KeyStoreParameters` bean (`#name`).")
+    @UriParam(label = "keys",
+              description = "A PKCS#12 or JKS key store: a resource (classpath:, file:, ref:), or a"
+                            + " KeyStoreParameters or KeyStore bean (#name). generate signs with its private key"
+                            + " entry; validate verifies with its certificates.")
     private Object keyStore;
-    @UriParam(label = "security", secret = true, description = "The password of `keyStore`.")
+    @UriParam(label = "keys", secret = true,
+              description = "The password of keyStore (for a KeyStoreParameters bean, default: its own).")
     private String keyStorePassword;
-    @UriParam(label = "security",
-              description = "The key store entry to use. generate: the private key entry (required when the store"
-                            + " holds several). validate: the certificate of this entry only (default: every entry).")
+    @UriParam(label = "keys",
+              description = "The keyStore entry to use (default: every entry). generate: the private key entry,"
+                            + " whose alias is the token's kid unless keyId is set. validate: only this entry's"
+                            + " certificate. jwks: only this entry.")
     private String keyAlias;
-    @UriParam(label = "security", secret = true,
-              description = "The password of the private key entry (default: `keyStorePassword`).")
+    @UriParam(label = "keys", secret = true,
+              description = "The password of the private key entry of keyStore (default: the store's password).")
     private String keyPassword;
-    @UriParam(label = "security", secret = true,
-              description = "A JWK or JWK Set, as JSON text or as a resource (`classpath:`, `file:`, `ref:`). Keys are"
-                            + " chosen by `kid`, then by `alg`, `kty` and `use`.")
+    @UriParam(label = "keys", secret = true,
+              description = "A JWK or JWK Set, as JSON text or a resource (classpath:, file:, ref:). Keys are chosen"
+                            + " by kid, then by alg, kty and use; a key whose alg is no supported JWS algorithm is"
+                            + " skipped.")
     private String jwks;
-    @UriParam(label = "security",
-              description = "generate: the `kid` header, and which key of `jwks` (by `kid`) or `keyStore` (by alias)"
-                            + " signs. jwks: the `kid` published for that key.")
+    @UriParam(label = "keys",
+              description = "generate: the kid header, and which key signs: the key of jwks with this kid, or the"
+                            + " keyStore entry with this alias. jwks: the kid published for that key.")
     private String keyId;
 
     // --- remote keys (validate) -----------------------------------------------------------------------------------
 
-    @UriParam(label = "security",
-              description = "validate: a remote JWK Set (HTTPS; plain HTTP only to a loopback address), fetched and"
-                            + " cached (see `jwksCacheTtl`, `jwksRefreshInterval`, `jwksTimeout`).")
+    @UriParam(label = "remote",
+              description = "validate, revoke: a remote JWK Set, fetched when the route starts and cached: https, or"
+                            + " http to a loopback address only (127.0.0.1, ::1, localhost). Cannot be set with"
+                            + " issuerUri.")
     private String jwksUri;
-    @UriParam(label = "security",
-              description = "validate: an OpenID Connect issuer, or a comma list of them. Its"
-                            + " `/.well-known/openid-configuration` names the JWK Set, and the token's `iss` must equal"
-                            + " it (unless `issuer` says otherwise). With several, the token's `iss` picks the issuer.")
+    @UriParam(label = "remote",
+              description = "validate, revoke: an OpenID Connect issuer, or a comma list of them. Its"
+                            + " /.well-known/openid-configuration names the JWK Set, and the token's iss must equal"
+                            + " the issuer (unless issuer is set); with several, the token's iss picks one, and a"
+                            + " token from any other is refused (ISSUER_MISMATCH).")
     private String issuerUri;
-    @UriParam(label = "security", defaultValue = "10m", javaType = "java.time.Duration",
-              description = "How long fetched keys are used before they are fetched again.")
+    @UriParam(label = "remote", defaultValue = "10m", javaType = "java.time.Duration",
+              description = "How long fetched keys are used before the next token starts a refetch, the cached keys"
+                            + " serving meanwhile. The provider's Cache-Control is not used.")
     private long jwksCacheTtl = 10 * 60 * 1000L;
-    @UriParam(label = "security", defaultValue = "12h", javaType = "java.time.Duration",
-              description = "How long fetched keys may go on serving while fetching them again fails, counted from the"
-                            + " last fetch that succeeded; then, once a refetch has failed, they are dropped, tokens are"
-                            + " refused as KEYS_UNAVAILABLE and the health check reports DOWN. At least `jwksCacheTtl`;"
-                            + " when not set, 12h or `jwksCacheTtl` if that is longer.")
+    @UriParam(label = "remote", defaultValue = "12h", javaType = "java.time.Duration",
+              description = "How long cached keys go on serving while refetches fail, counted from the last fetch"
+                            + " that succeeded; then, once a refetch has failed, they are dropped, tokens are"
+                            + " refused as KEYS_UNAVAILABLE and the health check is DOWN. At least jwksCacheTtl;"
+                            + " when not set, 12h or jwksCacheTtl if that is longer.")
     private long jwksMaxStale = DEFAULT_JWKS_MAX_STALE;
     /** Whether jwksMaxStale was set: if not, it follows a jwksCacheTtl longer than its default. */
     private boolean jwksMaxStaleSet;
-    @UriParam(label = "security", defaultValue = "30s", javaType = "java.time.Duration",
-              description = "The least time between two fetches of one JWK Set: a token with an unknown `kid`, or a"
-                            + " failed fetch, triggers a new fetch only once this has passed since the last one."
+    @UriParam(label = "remote", defaultValue = "30s", javaType = "java.time.Duration",
+              description = "The least time between two fetches of one JWK Set: a token with an unknown kid, or a"
+                            + " failed fetch, starts a new fetch only once this much has passed since the last one."
                             + " At least 1s.")
     private long jwksRefreshInterval = 30 * 1000L;
-    @UriParam(label = "security", defaultValue = "5s", javaType = "java.time.Duration",
-              description = "The longest a message waits for keys being fetched; also one deadline for each whole"
-                            + " fetch (with `issuerUri` the discovery document and the JWK Set together; host lookups,"
-                            + " connecting, status, headers and body, redirects included).")
+    @UriParam(label = "remote", defaultValue = "5s", javaType = "java.time.Duration",
+              description = "The longest a message waits for keys being fetched, and one deadline for each whole"
+                            + " fetch: with issuerUri the discovery document and the JWK Set together, host lookups,"
+                            + " connecting, status, headers, body and redirects included.")
     private long jwksTimeout = 5 * 1000L;
     @UriParam(label = "security",
-              description = "TLS settings (a trust store for a private CA) for fetching remote keys.")
+              description = "validate, revoke: TLS for fetching remote keys (jwksUri, issuerUri), such as a trust"
+                            + " store for a private CA. Default: the JVM's trust store.")
     private SSLContextParameters sslContextParameters;
 
     // --- claims written by generate --------------------------------------------------------------------------------
 
     @UriParam(label = "common",
-              description = "generate: the `iss` claim. validate: a comma list of accepted `iss` values.")
+              description = "generate: the iss claim. validate: a comma list of accepted iss values. Set on the"
+                            + " component, it is written by every generate endpoint and required by every validate"
+                            + " endpoint.")
     private String issuer;
-    @UriParam(label = "generate", description = "The `sub` claim.")
+    @UriParam(label = "generate",
+              description = "generate: the sub claim.")
     private String subject;
     @UriParam(label = "common",
-              description = "generate: the `aud` claim (a comma list). validate: a comma list; the token's `aud` must"
-                            + " contain at least one.")
+              description = "generate: the aud claim, a comma list (one value is written as a string). validate: a"
+                            + " comma list, of which the token's aud must hold at least one.")
     private String audience;
     @UriParam(label = "generate", defaultValue = "15m", javaType = "java.time.Duration",
-              description = "How long tokens live (`exp` = now + this). 0 writes no `exp`, which needs `allowNoExpiry=true`.")
+              description = "generate: how long tokens live, exp being now plus this, in whole seconds. 0 writes no"
+                            + " exp, which needs allowNoExpiry=true.")
     private long expiresIn = 15 * 60 * 1000L;
     @UriParam(label = "generate", defaultValue = "false",
-              description = "Allow `expiresIn=0`, which issues tokens that never expire.")
+              description = "generate: allow expiresIn=0, which issues tokens that never expire.")
     private boolean allowNoExpiry;
     @UriParam(label = "generate", defaultValue = "0", javaType = "java.time.Duration",
-              description = "Write `nbf` = now + this offset. 0 writes no `nbf`.")
+              description = "generate: write nbf, now plus this offset, in whole seconds. 0 writes no nbf.")
     private long notBefore;
-    @UriParam(label = "generate", defaultValue = "true", description = "Write `iat` (now).")
+    @UriParam(label = "generate", defaultValue = "true",
+              description = "generate: write iat, the time the token is made.")
     private boolean issuedAt = true;
-    @UriParam(label = "generate", defaultValue = "true", description = "Write a random `jti`.")
+    @UriParam(label = "generate", defaultValue = "true",
+              description = "generate: write a random jti (a UUID).")
     private boolean jwtId = true;
     @UriParam(label = "common", prefix = "claim.", multiValue = true,
-              description = "`claim.NAME=VALUE`. generate: a fixed claim (a string). validate: the claim must equal"
-                            + " VALUE, or, where it is an array, contain it.")
+              description = "claim.NAME=VALUE, any number. generate: a fixed claim, a string (exp, nbf and iat are"
+                            + " refused). validate: the claim, a name or dotted path, must equal VALUE, or be an"
+                            + " array holding it.")
     private Map<String, Object> claims = new LinkedHashMap<>();
-    @UriParam(label = "generate", defaultValue = "JWT", description = "The `typ` header.")
+    @UriParam(label = "generate", defaultValue = "JWT",
+              description = "generate: the typ header; empty writes none.")
     private String type = "JWT";
     @UriParam(label = "generate", prefix = "header.", multiValue = true,
-              description = "`header.NAME=VALUE`: extra JOSE header parameters.")
+              description = "header.NAME=VALUE, any number. generate: extra JOSE header parameters; alg, kid, typ,"
+                            + " crit, b64, zip, enc and cty are refused, key pointers (jku, x5u, x5c, jwk) are"
+                            + " allowed.")
     private Map<String, Object> joseHeaders = new LinkedHashMap<>();
-    @UriParam(label = "generate",
-              description = "Write the token into this header instead of the body (with `Bearer ` in front when the"
-                            + " header is `Authorization`); the body is left as it was.")
+    @UriParam(label = "message",
+              description = "generate: write the token into this header instead of the body, with Bearer in front"
+                            + " when the header is Authorization; the body is left as it was.")
     private String outputHeader;
 
     // --- checks made by validate -----------------------------------------------------------------------------------
 
-    @UriParam(label = "validate,decode", defaultValue = "Authorization",
-              description = "The header to read the token from when `CamelJwtToken` is absent; a leading `Bearer ` is removed.")
+    @UriParam(label = "message", defaultValue = "Authorization",
+              description = "validate, decode, revoke: the header read when CamelJwtToken is absent, a leading"
+                            + " Bearer removed; without either, the body is the token.")
     private String tokenHeader = "Authorization";
-    @UriParam(label = "validate", description = "A comma list of claim names that must be present.")
+    @UriParam(label = "validate",
+              description = "validate: a comma list of claims that must be present, names or dotted paths (the path"
+                            + " is walked first, then the literal name is tried).")
     private String requiredClaims;
     @UriParam(label = "validate", defaultValue = "60s", javaType = "java.time.Duration",
-              description = "Leeway for `exp`, `nbf` and `iat`.")
+              description = "validate: the leeway for exp, nbf and iat, in whole seconds.")
     private long clockSkew = 60_000L;
-    @UriParam(label = "validate", defaultValue = "true", description = "Refuse tokens without `exp`.")
+    @UriParam(label = "validate", defaultValue = "true",
+              description = "validate: refuse tokens without exp (CLAIM_MISSING).")
     private boolean requireExpiration = true;
     @UriParam(label = "validate", defaultValue = "0", javaType = "java.time.Duration",
-              description = "`iat` must be no older than this (0: no limit).")
+              description = "validate: iat must be present and no older than this, in whole seconds. 0: no limit.")
     private long maxAge;
-    @UriParam(label = "validate", description = "The `typ` header must equal this (e.g. `at+jwt`).")
+    @UriParam(label = "validate",
+              description = "validate: the typ header must equal this, ignoring case and an application/ prefix,"
+                            + " such as the type of OAuth access tokens of RFC 9068.")
     private String expectedType;
     @UriParam(label = "validate", defaultValue = "roles",
-              description = "Where roles are: a claim name or a dotted path (`realm_access.roles`); a space-separated"
-                            + " string (such as `scope`) is split.")
+              description = "validate, decode: where the roles are, a claim name or a dotted path such as"
+                            + " realm_access.roles; the strings of an array, or a space-separated string such as"
+                            + " scope, split. They fill CamelJwtRoles and are what requiredRoles checks.")
     private String rolesClaim = "roles";
-    @UriParam(label = "validate", description = "A comma list of roles the token must hold (see `rolesMatch`).")
+    @UriParam(label = "validate",
+              description = "validate: a comma list of roles the token must hold, any or all of them (see"
+                            + " rolesMatch); otherwise it is refused as INSUFFICIENT_ROLES (HTTP 403).")
     private String requiredRoles;
     @UriParam(label = "validate", defaultValue = "any", enums = "any,all",
-              description = "Whether `any` or `all` of `requiredRoles` must be held.")
+              description = "validate: whether any or all of requiredRoles must be held.")
     private String rolesMatch = "any";
     @UriParam(label = "validate", defaultValue = "true",
-              description = "true: an invalid token raises `JwtValidationException`. false: the exchange goes on with"
-                            + " `CamelJwtValid=false` and `CamelJwtError` set.")
+              description = "validate, revoke: true, an invalid token raises JwtValidationException; false, the"
+                            + " exchange goes on with CamelJwtValid=false, CamelJwtError and CamelJwtErrorMessage,"
+                            + " for content-based routing.")
     private boolean failOnInvalid = true;
-    @UriParam(label = "validate,decode", defaultValue = "16384",
-              description = "Tokens longer than this many characters are refused before any parsing.")
+    @UriParam(label = "security", defaultValue = "16384",
+              description = "validate, decode, revoke: tokens longer than this many characters are refused"
+                            + " (TOO_LARGE) before any parsing, and a body is read no further than 1024 characters"
+                            + " past it. Must be positive.")
     private int maxTokenLength = 16384;
-    @UriParam(label = "validate,revoke", defaultValue = "1000",
-              description = "validate, revoke: how many verified tokens the endpoint keeps, so that a token seen again"
-                            + " skips its parse and signature check (time, claims and revocation are still checked on"
-                            + " every message). Tokens over 8192 characters are not kept. 0 turns the cache off.")
+    @UriParam(label = "advanced", defaultValue = "1000",
+              description = "validate, revoke: how many verified tokens the endpoint keeps, so that a token seen"
+                            + " again skips its parse and signature check; time, claims and revocation are still"
+                            + " checked on every message. Tokens over 8192 characters are not kept; 0 turns the"
+                            + " cache off.")
     private int tokenCacheSize = 1000;
 
     // --- revocation ------------------------------------------------------------------------------------------------
 
-    @UriParam(label = "validate,revoke",
-              description = "A Camel `IdempotentRepository` (`#name`) holding the ids of revoked tokens. validate: a"
-                            + " token whose id it holds is refused (`REVOKED`), checked after every other check."
-                            + " revoke: required; the token's id is added to it. `io.cameljwt.JwtRevocationMemoryStore`"
-                            + " serves one JVM; Camel's JDBC, Hazelcast, Redis or Infinispan repositories serve a"
-                            + " cluster. Camel's memory and file repositories, which forget entries, are refused.")
+    @UriParam(label = "revocation",
+              description = "A Camel IdempotentRepository (#name) of revoked token ids. validate: a token whose id"
+                            + " it holds is refused (REVOKED), after every other check; revoke: required, the"
+                            + " token's id is added to it. JwtRevocationMemoryStore serves one JVM, Camel's JDBC,"
+                            + " Hazelcast, Redis or Infinispan repositories a cluster; Camel's memory, file, cached"
+                            + " JDBC and Kafka ones are refused at start.")
     private IdempotentRepository revocationRepository;
-    @UriParam(label = "revoke", defaultValue = "15m", javaType = "java.time.Duration",
-              description = "revoke: how often the entries of expired tokens (past `exp` + `clockSkew`) are removed from"
-                            + " `revocationRepository`, when it is a `JwtRevocationMemoryStore`, a"
-                            + " `JdbcMessageIdRepository` or a `HazelcastIdempotentRepository`. 0: never.")
+    @UriParam(label = "revocation", defaultValue = "15m", javaType = "java.time.Duration",
+              description = "revoke: how often the entries of expired tokens (past exp and clockSkew) are removed"
+                            + " from revocationRepository, when that is a JwtRevocationMemoryStore, a"
+                            + " JdbcMessageIdRepository or a HazelcastIdempotentRepository. 0: never.")
     private long revocationPurgeInterval = 15 * 60 * 1000L;
 
     // --- lifecycle: refresh hints and token reuse -----------------------------------------------------------------
 
-    @UriParam(label = "validate,decode", defaultValue = "0", javaType = "java.time.Duration",
-              description = "Set header `CamelJwtRefreshNeeded`: true when the token expires within this (its `exp` is"
-                            + " at most this far from now), false otherwise or without `exp`. 0: the header is not set.")
+    @UriParam(label = "message", defaultValue = "0", javaType = "java.time.Duration",
+              description = "validate, decode: set header CamelJwtRefreshNeeded, true when the token's exp is at"
+                            + " most this far from now (or passed), false when it lives longer or has no exp; whole"
+                            + " seconds. 0: the header is not set.")
     private long refreshBefore;
     @UriParam(label = "generate", defaultValue = "0", javaType = "java.time.Duration",
-              description = "Reuse the last token made for the same claims while it has more than this left to live,"
-                            + " instead of signing a new one per message. Must be shorter than `expiresIn`."
-                            + " 0: a new token per message.")
+              description = "generate: hand out the token made last for the same claims while it has more than this"
+                            + " left to live, instead of a new token per message; whole seconds, shorter than"
+                            + " expiresIn. 0: a new token per message.")
     private long reuseUntil;
 
     // --- encryption (JWE) ------------------------------------------------------------------------------------------
 
-    @UriParam(label = "security", secret = true,
-              description = "generate: sign the token, then encrypt it to this key (a nested JWT, `cty: JWT`). The"
-                            + " recipient's PEM public key or certificate, a JWK (`kty: oct` for a secret), a key store"
-                            + " entry `keyStore:ALIAS` of `keyStore`, or a `#bean` (a `PublicKey`, `Certificate`,"
-                            + " `SecretKey` or text); as text or a resource (`classpath:`, `file:`, `ref:`).")
+    @UriParam(label = "encryption", secret = true,
+              description = "generate: sign, then encrypt the token to this key (a nested JWT, cty JWT): the"
+                            + " recipient's PEM public key or certificate, a JWK (a secret as kty oct),"
+                            + " keyStore:ALIAS (an entry of keyStore) or a #name bean (PublicKey, Certificate,"
+                            + " KeyPair, SecretKey or text); text or a resource.")
     private String encryptionKey;
-    @UriParam(label = "security", secret = true,
-              description = "validate, decode: decrypt encrypted tokens (JWE) with this key, then check the signed"
-                            + " token inside as usual. A PEM private key, a JWK or JWK Set with private parts (chosen by"
-                            + " `kid`), a key store entry `keyStore:ALIAS` of `keyStore`, or a `#bean` (a `PrivateKey`,"
-                            + " `KeyPair`, `SecretKey` or text); as text or a resource.")
+    @UriParam(label = "encryption", secret = true,
+              description = "validate, decode: decrypt encrypted tokens with this key, then check the signed token"
+                            + " inside as usual: a PEM private key, a JWK or JWK Set with private parts (chosen by"
+                            + " kid), a secret as oct JWK, keyStore:ALIAS or a #name bean (PrivateKey, KeyPair,"
+                            + " SecretKey or text). Without it, encrypted tokens are MALFORMED.")
     private String decryptionKey;
-    @UriParam(label = "security",
-              description = "generate: the JWE key management algorithm (default: the key's own `alg`, else RSA:"
-                            + " RSA-OAEP-256, EC: ECDH-ES+A256KW, a secret of 16/24/32 bytes: A128KW/A192KW/A256KW)."
-                            + " validate, decode: a comma list of accepted ones (default: what fits the key)."
-                            + " RSA1_5 and PBES2 are accepted only when named here.")
+    @UriParam(label = "encryption",
+              description = "generate: the JWE alg (default: the key's alg, else RSA-OAEP-256 for RSA, ECDH-ES with"
+                            + " A256KW key wrapping for EC, A128KW, A192KW or A256KW for a secret of 16, 24 or 32"
+                            + " bytes). validate, decode: a comma list of accepted ones (default: what fits the"
+                            + " key); RSA1_5, PBES2 and dir only when named here.")
     private String keyManagementAlgorithm;
-    @UriParam(label = "security",
-              description = "generate: the JWE content encryption algorithm (default A256GCM; with `dir`, the one whose"
-                            + " key size is the secret's). validate, decode: a comma list of accepted ones (default: all"
-                            + " of A128GCM, A192GCM, A256GCM, A128CBC-HS256, A192CBC-HS384, A256CBC-HS512).")
+    @UriParam(label = "encryption",
+              description = "generate: the JWE enc (default A256GCM; with dir, the one of the secret's size)."
+                            + " validate, decode: a comma list of accepted ones (default: A128GCM, A192GCM, A256GCM,"
+                            + " A128CBC-HS256, A192CBC-HS384 and A256CBC-HS512).")
     private String contentEncryptionAlgorithm;
-    @UriParam(label = "security", defaultValue = "false",
-              description = "validate, decode: refuse tokens that are not encrypted (plain JWS). Needs `decryptionKey`.")
+    @UriParam(label = "encryption", defaultValue = "false",
+              description = "validate, decode: refuse tokens that are not encrypted (MALFORMED). Needs"
+                            + " decryptionKey.")
     private boolean requireEncryption;
     @UriParam(label = "security", defaultValue = "false",
-              description = "validate, decode: accept encrypted tokens compressed with `zip: DEF`. The inflated token is"
-                            + " bounded by `maxTokenLength`.")
+              description = "validate, decode: accept encrypted tokens compressed with zip DEF, which RFC 8725"
+                            + " advises against; the inflated token is bounded by maxTokenLength.")
     private boolean allowCompression;
     @UriParam(label = "security", defaultValue = "100000",
-              description = "validate, decode: the highest PBES2 iteration count (`p2c`) accepted, when"
-                            + " `keyManagementAlgorithm` names a PBES2 algorithm; each token costs that many"
-                            + " iterations before it can be refused.")
+              description = "validate, decode: the highest PBES2 iteration count (p2c) accepted, checked before"
+                            + " PBKDF2 runs; 1000 to 2499999. Matters only when keyManagementAlgorithm names a PBES2"
+                            + " algorithm.")
     private int maxPbes2Count = 100_000;
 
     // --- decode ----------------------------------------------------------------------------------------------------
 
-    @UriParam(label = "decode", defaultValue = "map", enums = "map,json",
-              description = "decode: the body becomes the claims as a `Map` or as JSON text.")
+    @UriParam(label = "message", defaultValue = "map", enums = "map,json",
+              description = "decode: the body after decode, the claims as a Map (map) or the payload's JSON text"
+                            + " (json).")
     private String outputFormat = "map";
 
     public JwtConfiguration copy() {

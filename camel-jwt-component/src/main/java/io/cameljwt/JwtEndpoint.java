@@ -36,7 +36,9 @@ import org.apache.camel.support.DefaultEndpoint;
 @ManagedResource(description = "Managed JwtEndpoint")
 public class JwtEndpoint extends DefaultEndpoint {
 
-    @UriPath(description = "What to do with each message.", enums = "generate,validate,decode,revoke,jwks")
+    @UriPath(label = "common", enums = "generate,validate,decode,revoke,jwks",
+             description = "What the endpoint does with each message: generate a token, validate one, decode one"
+                           + " without verifying it, revoke one, or publish the public keys as a JWK Set (jwks).")
     @Metadata(required = true)
     private JwtOperation operation;
 

@@ -52,6 +52,7 @@ import static io.cameljwt.Tokens.now;
 import static io.cameljwt.Tokens.validClaims;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -103,6 +104,22 @@ class DocsRoutesTest {
         assertTrue(blocks.stream().filter(b -> b.language().equals("xml")).anyMatch(b -> b.text().contains("jwt:")),
                 "no XML DSL route in docs/");
         assertTrue(blocks.stream().filter(b -> b.language().equals("yaml")).count() > 10, "docs/ lost its YAML routes");
+    }
+
+    /** What docs/xml-dsl.md says: in XML, options are separated by {@code &amp;}; a bare {@code &} is no XML. */
+    @Test
+    void anXmlRouteWithABareAmpersandBetweenOptionsDoesNotLoad() throws Exception {
+        String route = "<routes xmlns=\"http://camel.apache.org/schema/xml-io\"><route><from uri=\"direct:login\"/>"
+                       + "<to uri=\"jwt:generate?secret=RAW({{jwt.secret}})%sissuer=https://login.example.com\"/>"
+                       + "</route></routes>";
+        context = newContext();
+        assertThrows(Exception.class, () -> PluginHelper.getRoutesLoader(context)
+                .loadRoutes(ResourceHelper.fromString("bare.xml", route.formatted("&"))));
+        PluginHelper.getRoutesLoader(context).loadRoutes(ResourceHelper.fromString("escaped.xml", route.formatted("&amp;")));
+        context.start();
+        try (ProducerTemplate template = context.createProducerTemplate()) {
+            assertEquals(3, template.requestBody("direct:login", Map.of("sub", "alice"), String.class).split("\\.").length);
+        }
     }
 
     @ParameterizedTest(name = "{0}")

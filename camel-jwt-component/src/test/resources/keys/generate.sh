@@ -9,6 +9,7 @@ subj() { echo "/CN=camel-jwt-test-$1"; }
 openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out rsa-pkcs8.pem
 openssl pkey -in rsa-pkcs8.pem -traditional -out rsa-pkcs1.pem            # BEGIN RSA PRIVATE KEY
 openssl pkey -in rsa-pkcs8.pem -pubout -out rsa-public.pem                # BEGIN PUBLIC KEY
+cp rsa-public.pem login-public.pem                         # the docs' classpath:keys/login-public.pem
 openssl rsa -in rsa-pkcs8.pem -RSAPublicKey_out -out rsa-pkcs1-public.pem # BEGIN RSA PUBLIC KEY
 
 for bits in 256 384 521; do

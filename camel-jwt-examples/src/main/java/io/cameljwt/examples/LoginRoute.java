@@ -37,7 +37,7 @@ public class LoginRoute extends RouteBuilder {
                             users.authenticate(request.get("username").asText(), request.get("password").asText()));
                 })
                 .log("audit: login ok, issuing a token with claims ${body}")
-                .to("jwt:generate?privateKey={{jwt.privateKey}}&keyId={{jwt.keyId}}"
+                .to("jwt:generate?privateKey=RAW({{jwt.privateKey}})&keyId={{jwt.keyId}}"
                     + "&issuer={{jwt.issuer}}&audience={{jwt.audience}}&expiresIn={{jwt.expiresInSeconds}}s")
                 .process(exchange -> {
                     Map<String, Object> answer = new LinkedHashMap<>();
@@ -52,7 +52,7 @@ public class LoginRoute extends RouteBuilder {
         from("platform-http:/.well-known/jwks.json?httpMethodRestrict=GET").routeId("jwks")
                 // platform-http sends the message's headers back: none of the request's may echo
                 .removeHeaders("*")
-                .to("jwt:jwks?privateKey={{jwt.privateKey}}&publicKey={{jwt.publicKey}}&keyId={{jwt.keyId}}");
+                .to("jwt:jwks?privateKey=RAW({{jwt.privateKey}})&publicKey=RAW({{jwt.publicKey}})&keyId={{jwt.keyId}}");
     }
 
     public static JsonNode credentials(String body) throws LoginFailedException {

@@ -25,13 +25,13 @@ public class ProtectedApiRoutes extends RouteBuilder {
                 .process(ProtectedApiRoutes::refuse);
 
         from("platform-http:/api/orders?httpMethodRestrict=GET").routeId("orders")
-                .to("jwt:validate?publicKey={{jwt.publicKey}}&issuer={{jwt.issuer}}&audience={{jwt.audience}}&requiredRoles=user")
+                .to("jwt:validate?publicKey=RAW({{jwt.publicKey}})&issuer={{jwt.issuer}}&audience={{jwt.audience}}&requiredRoles=user")
                 .log("audit: subject=${header.CamelJwtSubject} roles=${header.CamelJwtRoles} read /api/orders")
                 .process(exchange -> HttpJson.respond(exchange, 200, new Orders(subject(exchange),
                         List.of(new Order("A-1001", "keyboard"), new Order("A-1002", "mouse")))));
 
         from("platform-http:/api/admin?httpMethodRestrict=GET").routeId("admin")
-                .to("jwt:validate?publicKey={{jwt.publicKey}}&issuer={{jwt.issuer}}&audience={{jwt.audience}}&requiredRoles=admin")
+                .to("jwt:validate?publicKey=RAW({{jwt.publicKey}})&issuer={{jwt.issuer}}&audience={{jwt.audience}}&requiredRoles=admin")
                 .log("audit: subject=${header.CamelJwtSubject} roles=${header.CamelJwtRoles} read /api/admin")
                 .process(exchange -> HttpJson.respond(exchange, 200, new AdminInfo(subject(exchange), "administrators only")));
     }

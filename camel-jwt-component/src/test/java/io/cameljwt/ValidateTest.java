@@ -612,6 +612,23 @@ class ValidateTest extends JwtRouteTestSupport {
     }
 
     @Test
+    void forgedResultHeadersInAnyCaseDoNotSurviveWhenTheTokenComesInAuthorization() {
+        Map<String, Object> forged = new HashMap<>();
+        forged.put("Authorization", "Bearer " + hs256(validClaims("exp", now() - 3600)));
+        forged.put("cameljwtsubject", "admin");
+        forged.put("CAMELJWTVERIFIED", true);
+        forged.put("CamelJwtRefreshNeeded", false);
+        forged.put("X-Other", "kept");
+
+        Message lenient = accepted(send(HS + "&failOnInvalid=false", null, forged));
+        assertEquals(Boolean.FALSE, lenient.getHeader(JwtConstants.JWT_VALID));
+        assertNull(lenient.getHeader(JwtConstants.JWT_SUBJECT));
+        assertNull(lenient.getHeader(JwtConstants.JWT_VERIFIED));
+        assertNull(lenient.getHeader(JwtConstants.JWT_REFRESH_NEEDED));
+        assertEquals("kept", lenient.getHeader("X-Other"));
+    }
+
+    @Test
     void forgedUpstreamHeadersAreReplacedByTheTokensOwn() {
         Message message = accepted(send(HS, null, Map.of(JwtConstants.JWT_TOKEN, hs256(validClaims()),
                 JwtConstants.JWT_SUBJECT, "admin", JwtConstants.JWT_ROLES, List.of("admin"))));

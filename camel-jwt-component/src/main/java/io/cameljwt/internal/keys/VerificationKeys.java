@@ -15,6 +15,9 @@ import io.cameljwt.JwtFailure;
 import io.cameljwt.internal.settings.OptionValues;
 import io.cameljwt.internal.token.Token;
 import io.cameljwt.internal.token.TokenRefusal;
+import org.jose4j.jwa.AlgorithmFactoryFactory;
+import org.jose4j.jws.JsonWebSignatureAlgorithm;
+import org.jose4j.lang.JoseException;
 
 /**
  * The static keys that verify tokens, indexed by the algorithms they may be used with. The accepted algorithms are
@@ -68,7 +71,8 @@ public final class VerificationKeys implements KeySource {
             }
         }
         allowed.forEach(Algorithms::requireUsable);
-        Map<String, List<KeyEntry>> byAlgorithm = KeysByAlgorithm.of(allowed, verifiers, Algorithms::misfit, "algorithm");
+        Map<String, List<KeyEntry>> byAlgorithm = KeysByAlgorithm.of(allowed, verifiers, VerificationKeys::misfit,
+                "algorithm");
         Set<KeyEntry> used = new LinkedHashSet<>();
         byAlgorithm.values().forEach(used::addAll);
         requireOneKind(used);
@@ -96,7 +100,7 @@ public final class VerificationKeys implements KeySource {
                 List<String> wanted = !algorithms.isEmpty() ? algorithms
                         : byDefault != null ? List.of(byDefault) : List.of();
                 for (String alg : wanted) {
-                    if (Algorithms.misfit(alg, key) == null) {
+                    if (misfit(alg, key) == null) {
                         fitting.add(alg);
                     }
                 }
@@ -156,6 +160,30 @@ public final class VerificationKeys implements KeySource {
                 throw new IllegalArgumentException(
                         "Option " + key.describe() + ": two different keys have this kid; give each key its own kid");
             }
+        }
+    }
+
+    /**
+     * Why a key cannot verify tokens of {@code algorithm}, or null: the component's rules ({@link Algorithms#misfit}),
+     * then jose4j's own check of a verification key for the algorithm. Both once per key, here, when the keys are
+     * loaded or fetched; the verifier then never checks a key per message.
+     */
+    static String misfit(String algorithm, KeyEntry key) {
+        String misfit = Algorithms.misfit(algorithm, key);
+        if (misfit != null) {
+            return misfit;
+        }
+        JsonWebSignatureAlgorithm jose4j;
+        try {
+            jose4j = AlgorithmFactoryFactory.getInstance().getJwsAlgorithmFactory().getAlgorithm(algorithm);
+        } catch (JoseException unavailable) {
+            return null; // this JVM cannot check the algorithm: the verifier refuses its tokens, as jose4j would
+        }
+        try {
+            jose4j.validateVerificationKey(key.verificationKey());
+            return null;
+        } catch (JoseException e) {
+            return "jose4j refuses it as a " + algorithm + " key (" + e.getClass().getSimpleName() + ")";
         }
     }
 

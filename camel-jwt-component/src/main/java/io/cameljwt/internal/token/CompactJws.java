@@ -1,5 +1,6 @@
 package io.cameljwt.internal.token;
 
+import java.util.Arrays;
 import java.util.Base64;
 
 import io.cameljwt.JwtFailure;
@@ -9,6 +10,9 @@ import io.cameljwt.JwtFailure;
  * {@link Token#parse} reads a JWS; the JWE path checks the form here before jose4j reads it.
  */
 public final class CompactJws {
+
+    /** One look-up per character instead of four range tests: every token is scanned once, character by character. */
+    private static final byte[] VALUES = base64UrlValues();
 
     private CompactJws() {
     }
@@ -31,8 +35,9 @@ public final class CompactJws {
     public static int checkSyntax(String token) throws TokenRefusal {
         int parts = 1;
         int partStart = 0;
-        for (int i = 0; i <= token.length(); i++) {
-            char c = i < token.length() ? token.charAt(i) : '.';
+        int length = token.length();
+        for (int i = 0; i < length; i++) {
+            char c = token.charAt(i);
             if (c == '.') {
                 checkPart(token, partStart, i, parts);
                 parts++;
@@ -40,11 +45,15 @@ public final class CompactJws {
                 if (parts > 6) {
                     throw new TokenRefusal(JwtFailure.MALFORMED, "the token has too many parts");
                 }
-            } else if (!isBase64Url(c)) {
+            } else if (c >= VALUES.length || VALUES[c] < 0) {
                 throw new TokenRefusal(JwtFailure.MALFORMED, "the token has a character outside Base64url");
             }
         }
-        return parts - 1;
+        checkPart(token, partStart, length, parts);
+        if (parts >= 6) {
+            throw new TokenRefusal(JwtFailure.MALFORMED, "the token has too many parts");
+        }
+        return parts;
     }
 
     private static void checkPart(String token, int start, int end, int index) throws TokenRefusal {
@@ -62,20 +71,18 @@ public final class CompactJws {
         }
     }
 
-    private static boolean isBase64Url(char c) {
-        return c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '-' || c == '_';
+    private static int value(char c) {
+        return VALUES[c];
     }
 
-    private static int value(char c) {
-        if (c >= 'A' && c <= 'Z') {
-            return c - 'A';
+    /** The value of each Base64url character, by its code; -1 for every other ASCII character. */
+    private static byte[] base64UrlValues() {
+        byte[] values = new byte[128];
+        Arrays.fill(values, (byte) -1);
+        String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+        for (int i = 0; i < alphabet.length(); i++) {
+            values[alphabet.charAt(i)] = (byte) i;
         }
-        if (c >= 'a' && c <= 'z') {
-            return c - 'a' + 26;
-        }
-        if (c >= '0' && c <= '9') {
-            return c - '0' + 52;
-        }
-        return c == '-' ? 62 : 63;
+        return values;
     }
 }

@@ -14,7 +14,6 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
-import com.fasterxml.jackson.core.StreamReadFeature;
 import io.cameljwt.JwtFailure;
 
 /**
@@ -33,6 +32,9 @@ final class TokenJson {
 
     /** The bytes as text, refused if they are not valid UTF-8 (RFC 8725 section 3.7). */
     static String utf8(byte[] bytes, String part) throws TokenRefusal {
+        if (isAscii(bytes)) {
+            return new String(bytes, StandardCharsets.ISO_8859_1); // ASCII is valid UTF-8; most tokens are all ASCII
+        }
         try {
             return StandardCharsets.UTF_8.newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
@@ -42,6 +44,15 @@ final class TokenJson {
         } catch (CharacterCodingException e) {
             throw new TokenRefusal(JwtFailure.MALFORMED, "the token " + part + " is not UTF-8 text");
         }
+    }
+
+    private static boolean isAscii(byte[] bytes) {
+        for (byte b : bytes) {
+            if (b < 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**
@@ -65,13 +76,20 @@ final class TokenJson {
         }
     }
 
-    /** The members of the object whose START_OBJECT the parser has just read. */
+    /**
+     * The members of the object whose START_OBJECT the parser has just read. A member name given twice is refused here
+     * rather than by Jackson's duplicate detection, which keeps a set of names of its own for each object.
+     */
     private static Map<String, Object> readObject(JsonParser parser) throws IOException {
         Map<String, Object> object = new LinkedHashMap<>();
         while (parser.nextToken() == JsonToken.FIELD_NAME) {
             String name = parser.currentName();
             parser.nextToken();
+            int size = object.size();
             object.put(name, readValue(parser));
+            if (object.size() == size) {
+                throw new IOException("duplicate member name");
+            }
         }
         return object;
     }
@@ -101,14 +119,14 @@ final class TokenJson {
     }
 
     private static JsonFactory factory() {
-        // JsonLimits has refused what is beyond these already; Jackson's own bounds stay as a second line
+        // JsonLimits has refused what is beyond these already; Jackson's own bounds stay as a second line. Duplicate
+        // member names are refused by readObject.
         StreamReadConstraints limits = StreamReadConstraints.builder()
                 .maxNestingDepth(JsonLimits.MAX_DEPTH)
                 .maxNumberLength(JsonLimits.MAX_NUMBER_LENGTH)
                 .build();
         return JsonFactory.builder()
                 .streamReadConstraints(limits)
-                .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
                 .build();
     }
 }

@@ -10,14 +10,17 @@ import io.cameljwt.internal.token.Token;
 import io.cameljwt.internal.token.TokenRefusal;
 import org.jose4j.jca.ProviderContext;
 import org.jose4j.jwa.AlgorithmFactoryFactory;
+import org.jose4j.jws.HmacUsingShaAlgorithm;
 import org.jose4j.jws.JsonWebSignatureAlgorithm;
 import org.jose4j.lang.JoseException;
 
 /**
  * Verifies a parsed token against the configured keys: the algorithm must be on the allowlist, the key must fit it,
  * and keys offered by the token itself ({@code jwk}, {@code jku}, {@code x5u}, {@code x5c}) are never looked at.
- * jose4j's signature algorithm checks the key and the signature on the bytes the token already holds, as its
- * {@code JsonWebSignature.verifySignature()} would.
+ * jose4j's signature algorithm checks the signature on the bytes the token already holds, as its
+ * {@code JsonWebSignature.verifySignature()} would; HMAC signatures are checked the same way with a {@code Mac} kept
+ * per thread ({@link ThreadMacs}). The keys were checked against jose4j's rules for their algorithms once, when they
+ * were loaded or fetched ({@link io.cameljwt.internal.keys.VerificationKeys}), so no message pays for that again.
  */
 public final class JwsVerifier implements AutoCloseable {
 
@@ -27,6 +30,7 @@ public final class JwsVerifier implements AutoCloseable {
     private final KeySource keys;
     /** The tokens verified already, or null when {@code tokenCacheSize} is 0. */
     private final VerifiedTokens verified;
+    private final ThreadMacs macs = new ThreadMacs();
 
     public JwsVerifier(KeySource keys) {
         this(keys, null);
@@ -90,8 +94,10 @@ public final class JwsVerifier implements AutoCloseable {
             for (KeyEntry candidate : candidates) {
                 try {
                     Key key = candidate.verificationKey();
-                    verifier.validateVerificationKey(key);
-                    if (verifier.verifySignature(signature, key, signingInput, PROVIDERS)) {
+                    boolean valid = verifier instanceof HmacUsingShaAlgorithm hmac
+                            ? macs.verify(hmac, signature, key, signingInput)
+                            : verifier.verifySignature(signature, key, signingInput, PROVIDERS);
+                    if (valid) {
                         return candidate;
                     }
                 } catch (JoseException e) {

@@ -51,7 +51,7 @@ public class ClientAssertionRoutes extends RouteBuilder {
                 .filter(header(JwtConstants.JWT_REFRESH_NEEDED))
                     .removeHeaders("*") // the token endpoint gets the form and nothing else
                     .setBody(exchange -> Map.of()) // no claims from the message: all come from the URI
-                    .to("jwt:generate?privateKey={{reports.clientPrivateKey}}&keyId={{reports.clientKeyId}}"
+                    .to("jwt:generate?privateKey=RAW({{reports.clientPrivateKey}})&keyId={{reports.clientKeyId}}"
                         + "&issuer={{reports.clientId}}&subject={{reports.clientId}}"
                         + "&audience={{reports.tokenEndpoint}}&expiresIn=60s")
                     .setBody(simple("grant_type=client_credentials&scope={{reports.scope}}"

@@ -47,9 +47,9 @@ public class EncryptedLoginRoutes extends RouteBuilder {
                             users.authenticate(request.get("username").asText(), request.get("password").asText()));
                 })
                 // sign as the signed login does, then encrypt to the API's public key: only the API can read it
-                .to("jwt:generate?privateKey={{jwt.privateKey}}&keyId={{jwt.keyId}}&issuer={{jwt.issuer}}"
+                .to("jwt:generate?privateKey=RAW({{jwt.privateKey}})&keyId={{jwt.keyId}}&issuer={{jwt.issuer}}"
                     + "&audience={{profile.audience}}&expiresIn={{jwt.expiresInSeconds}}s"
-                    + "&encryptionKey={{profile.encryptionKey}}")
+                    + "&encryptionKey=RAW({{profile.encryptionKey}})")
                 .process(exchange -> {
                     Map<String, Object> answer = new LinkedHashMap<>();
                     answer.put("access_token", exchange.getMessage().getBody(String.class));
@@ -59,8 +59,8 @@ public class EncryptedLoginRoutes extends RouteBuilder {
                 });
 
         from("platform-http:/api/profile?httpMethodRestrict=GET").routeId("profile-api")
-                .to("jwt:validate?publicKey={{jwt.publicKey}}&issuer={{jwt.issuer}}&audience={{profile.audience}}"
-                    + "&decryptionKey={{profile.decryptionKey}}&requireEncryption=true")
+                .to("jwt:validate?publicKey=RAW({{jwt.publicKey}})&issuer={{jwt.issuer}}&audience={{profile.audience}}"
+                    + "&decryptionKey=RAW({{profile.decryptionKey}})&requireEncryption=true")
                 .process(exchange -> HttpJson.respond(exchange, 200, Map.of(
                         "subject", exchange.getMessage().getHeader(JwtConstants.JWT_SUBJECT, String.class),
                         "roles", exchange.getMessage().getHeader(JwtConstants.JWT_ROLES))));

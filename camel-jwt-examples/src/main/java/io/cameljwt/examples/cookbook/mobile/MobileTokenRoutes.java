@@ -49,7 +49,7 @@ public class MobileTokenRoutes extends RouteBuilder {
         bindToRegistry(USED_REFRESH_TOKENS, new JwtRevocationMemoryStore());
         long accessSeconds = TimeUtils.toMilliSeconds(
                 getContext().resolvePropertyPlaceholders("{{mobile.accessTokenLifetime}}")) / 1000;
-        String refreshChecks = "publicKey={{mobile.publicKey}}&issuer={{mobile.issuer}}&audience=token-service"
+        String refreshChecks = "publicKey=RAW({{mobile.publicKey}})&issuer={{mobile.issuer}}&audience=token-service"
                                + "&expectedType=RAW(refresh+jwt)&revocationRepository=#" + USED_REFRESH_TOKENS;
 
         onException(LoginFailedException.class).handled(true)
@@ -79,7 +79,7 @@ public class MobileTokenRoutes extends RouteBuilder {
                 .to("direct:mobile-token-pair");
 
         from("platform-http:/mobile/api/me?httpMethodRestrict=GET").routeId("mobile-api")
-                .to("jwt:validate?publicKey={{mobile.publicKey}}&issuer={{mobile.issuer}}&audience=mobile-api"
+                .to("jwt:validate?publicKey=RAW({{mobile.publicKey}})&issuer={{mobile.issuer}}&audience=mobile-api"
                     + "&expectedType=RAW(at+jwt)")
                 .process(exchange -> HttpJson.respond(exchange, 200, Map.of(
                         "subject", exchange.getMessage().getHeader(JwtConstants.JWT_SUBJECT, String.class),
@@ -87,9 +87,9 @@ public class MobileTokenRoutes extends RouteBuilder {
 
         // the body is the claims of both tokens: sub and roles
         from("direct:mobile-token-pair").routeId("mobile-token-pair")
-                .to("jwt:generate?privateKey={{mobile.privateKey}}&issuer={{mobile.issuer}}&audience=mobile-api"
+                .to("jwt:generate?privateKey=RAW({{mobile.privateKey}})&issuer={{mobile.issuer}}&audience=mobile-api"
                     + "&type=RAW(at+jwt)&expiresIn={{mobile.accessTokenLifetime}}&outputHeader=" + ACCESS)
-                .to("jwt:generate?privateKey={{mobile.privateKey}}&issuer={{mobile.issuer}}&audience=token-service"
+                .to("jwt:generate?privateKey=RAW({{mobile.privateKey}})&issuer={{mobile.issuer}}&audience=token-service"
                     + "&type=RAW(refresh+jwt)&expiresIn={{mobile.refreshTokenLifetime}}&outputHeader=" + REFRESH)
                 .process(exchange -> {
                     Map<String, Object> answer = new LinkedHashMap<>();

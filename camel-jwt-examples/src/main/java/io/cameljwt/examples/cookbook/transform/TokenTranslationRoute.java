@@ -43,7 +43,7 @@ public class TokenTranslationRoute extends RouteBuilder {
                 .log("translating a token of ${header.CamelJwtIssuer} for ${header.CamelJwtSubject}")
                 // a copy of the checked claims is the route's own: generate signs it (the map validate wrote it does not)
                 .process(TokenTranslationRoute::translateClaims)
-                .to("jwt:generate?privateKey={{translate.issuerB.privateKey}}&keyId={{translate.issuerB.keyId}}"
+                .to("jwt:generate?privateKey=RAW({{translate.issuerB.privateKey}})&keyId={{translate.issuerB.keyId}}"
                     + "&issuer={{translate.issuerB}}&audience={{translate.issuerB.audience}}"
                     + "&expiresIn=" + LIFETIME_SECONDS + "s")
                 .process(exchange -> {

@@ -23,7 +23,7 @@ public class JmsOrderRoutes extends RouteBuilder {
         from("direct:send-order").routeId("cookbook-jms-send-order")
                 // generate reads its claims from the body: keep the order aside and sign the URI's claims only
                 .setVariable("order", body())
-                .setBody(constant(null))
+                .setBody(constant((Object) null))
                 .to("jwt:generate?" + TOKEN_OPTIONS + "&subject=order-service&expiresIn=5m&outputHeader=Authorization")
                 .setBody(variable("order"))
                 .to("{{messaging.queue}}");

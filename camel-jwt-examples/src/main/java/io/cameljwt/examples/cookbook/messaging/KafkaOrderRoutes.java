@@ -18,7 +18,7 @@ public class KafkaOrderRoutes extends RouteBuilder {
     public void configure() {
         from("direct:publish-order").routeId("cookbook-kafka-publish-order")
                 .setVariable("order", body())
-                .setBody(constant(null))
+                .setBody(constant((Object) null))
                 .to("jwt:generate?" + JmsOrderRoutes.TOKEN_OPTIONS
                     + "&subject=order-service&expiresIn=5m&outputHeader=Authorization")
                 .setBody(variable("order"))

@@ -3,6 +3,8 @@ package io.cameljwt.internal.keys;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.Key;
@@ -52,7 +54,7 @@ public final class KeyLoader {
         List<KeyEntry> entries = new ArrayList<>();
         if (settings.secret() != null) {
             entries.add(new KeyEntry("secret", null, null, null,
-                    new HmacKey(decodeSecret(bean(settings.secret(), "secret"), settings.secretEncoding())), null));
+                    new HmacKey(decodeSecret(secretText(settings.secret()), settings.secretEncoding())), null));
         }
         if (settings.privateKey() != null) {
             PrivateKey key = Pem.privateKey(text(settings.privateKey(), "privateKey"), "privateKey");
@@ -342,6 +344,33 @@ public final class KeyLoader {
     public String text(String value, String option) {
         String resolved = bean(value, option);
         return isResource(resolved) ? new String(bytes(resolved, option), StandardCharsets.UTF_8) : resolved;
+    }
+
+    /**
+     * The text of {@code secret}: like the other key options, a {@code #name} bean's, a resource's content (then
+     * without the line break that ends it, as {@code echo} writes one), or the value itself. A URL is refused rather
+     * than taken as the secret: keys are never fetched, and an address used as an HMAC key would be a guessable one.
+     */
+    private String secretText(String value) {
+        String resolved = bean(value, "secret");
+        String trimmed = resolved.trim().toLowerCase(Locale.ROOT);
+        if (trimmed.startsWith("http:") || trimmed.startsWith("https:")) {
+            throw new IllegalArgumentException("Option 'secret' is a URL, which is never fetched: give the secret itself,"
+                                               + " a resource (classpath:, file: or ref:) or a #bean");
+        }
+        if (!isResource(resolved)) {
+            return resolved;
+        }
+        String text;
+        try {
+            text = StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes(resolved, "secret"))).toString();
+        } catch (CharacterCodingException e) {
+            // read leniently, its bytes would silently become another key
+            throw new IllegalArgumentException("Option 'secret': resource " + resolved.trim() + " is not UTF-8 text;"
+                                               + " write a binary secret in base64 or hex and set 'secretEncoding'");
+        }
+        return text.endsWith("\r\n") ? text.substring(0, text.length() - 2)
+                : text.endsWith("\n") ? text.substring(0, text.length() - 1) : text;
     }
 
     private String password(String value, String option) {

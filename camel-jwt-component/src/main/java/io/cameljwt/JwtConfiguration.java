@@ -36,7 +36,8 @@ public class JwtConfiguration implements Cloneable {
     @UriParam(label = "keys", secret = true,
               description = "The HMAC secret that signs (generate) and verifies (validate, revoke) HS256, HS384 and"
                             + " HS512 tokens. It must be at least as long as the hash: 32, 48 or 64 bytes once"
-                            + " decoded (see secretEncoding).")
+                            + " decoded (see secretEncoding). Text, a bean, or a resource (classpath:, file:, ref:)"
+                            + " whose content, without a final line break, is the secret.")
     private String secret;
     @UriParam(label = "keys", defaultValue = "utf8", enums = "utf8,base64,base64url,hex",
               description = "How secret is written: utf8 (its UTF-8 bytes are the key), base64, base64url or hex."

@@ -72,7 +72,8 @@ public class JwtEndpoint extends DefaultEndpoint {
             // a snapshot: what the operation reads cannot change under it while it runs
             JwtConfiguration config = configuration.copy();
             config.checkValues();
-            operationProcessor = Operations.create(operation, config, uriOptions, getCamelContext(), this, metrics);
+            operationProcessor = Operations.create(operation, EndpointSettingsFactory.create(operation, config, uriOptions),
+                    uriOptions, getCamelContext(), this, metrics);
             metrics.attach(remoteKeys());
             registerHealthCheck();
         }

@@ -17,6 +17,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongSupplier;
 import java.util.concurrent.locks.LockSupport;
 
 import com.sun.net.httpserver.HttpExchange;
@@ -24,6 +25,7 @@ import com.sun.net.httpserver.HttpServer;
 
 import io.cameljwt.internal.remote.RemoteKeys;
 import io.cameljwt.internal.remote.RemoteKeysHealthCheck;
+import io.cameljwt.internal.settings.EndpointSettings;
 import io.cameljwt.internal.token.TokenRefusal;
 import org.apache.camel.health.HealthCheck;
 import org.apache.camel.test.junit5.CamelTestSupport;
@@ -56,7 +58,13 @@ class RemoteKeysClockTest extends CamelTestSupport {
     private RemoteKeys start(JwksServer server) {
         JwtConfiguration config = new JwtConfiguration();
         config.setJwksUri(server.url());
-        return RemoteKeys.start(config, context, this, clock::get);
+        return start(config, clock::get);
+    }
+
+    /** The remote keys of a validate endpoint with this configuration, on {@code clock}. */
+    private RemoteKeys start(JwtConfiguration config, LongSupplier clock) {
+        EndpointSettings settings = TestSettings.of(config);
+        return RemoteKeys.start(settings.remoteKeys(), settings.keys(), context, this, clock);
     }
 
     private void advance(long millis) {
@@ -172,7 +180,7 @@ class RemoteKeysClockTest extends CamelTestSupport {
             JwtConfiguration config = new JwtConfiguration();
             config.setJwksUri(server.url());
             config.setJwksTimeout(SECOND);
-            try (RemoteKeys keys = RemoteKeys.start(config, context, this, clock::get)) {
+            try (RemoteKeys keys = start(config, clock::get)) {
                 assertEquals(JwtFailure.KEYS_UNAVAILABLE, refusal(keys, "k1"));
                 // the fetch itself ends too, soon after the timeout, rather than reading a space every 100 ms forever
                 long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
@@ -275,7 +283,7 @@ class RemoteKeysClockTest extends CamelTestSupport {
             config.setIssuerUri(base);
             config.setJwksTimeout(3000);
             long start = System.nanoTime();
-            try (RemoteKeys keys = RemoteKeys.start(config, context, this)) {
+            try (RemoteKeys keys = start(config, System::currentTimeMillis)) {
                 awaitFailure(keys);
                 long took = Duration.ofNanos(System.nanoTime() - start).toMillis();
                 String failure = keys.states().get(0).lastFailure();

@@ -19,6 +19,7 @@ import java.util.concurrent.TimeUnit;
 import io.cameljwt.internal.GenerateOperation;
 import io.cameljwt.internal.keys.KeyLoader;
 import io.cameljwt.internal.keys.SigningKey;
+import io.cameljwt.internal.settings.EndpointSettings;
 import org.apache.camel.builder.RouteBuilder;
 import org.jose4j.json.JsonUtil;
 import org.junit.jupiter.api.Test;
@@ -191,8 +192,9 @@ class TokenReuseTest extends JwtRouteTestSupport {
         JwtEndpoint endpoint = context.getEndpoint("jwt:generate?" + query, JwtEndpoint.class);
         JwtConfiguration config = endpoint.getConfiguration().copy();
         config.checkValues();
-        GenerateOperation operation = new GenerateOperation(config,
-                SigningKey.select(new KeyLoader(context).load(config), config), null, clock);
+        EndpointSettings settings = TestSettings.of(JwtOperation.generate, config, Set.of());
+        GenerateOperation operation = new GenerateOperation(settings.issue(), settings.output(),
+                SigningKey.select(new KeyLoader(context).load(settings.keys()), settings.keys()), null, clock);
         context.addRoutes(new RouteBuilder() {
             @Override
             public void configure() {

@@ -2,13 +2,13 @@ package io.cameljwt.internal;
 
 import java.time.Instant;
 
-import io.cameljwt.JwtConfiguration;
 import io.cameljwt.JwtValidationException;
 import io.cameljwt.internal.io.RefreshHint;
 import io.cameljwt.internal.io.ResultHeaders;
 import io.cameljwt.internal.io.TokenLocator;
 import io.cameljwt.internal.io.TokenReadOutputs;
 import io.cameljwt.internal.jwe.JweDecrypter;
+import io.cameljwt.internal.settings.OutputSettings;
 import io.cameljwt.internal.token.Token;
 import io.cameljwt.internal.token.TokenRefusal;
 import org.apache.camel.Exchange;
@@ -28,13 +28,12 @@ public final class DecodeOperation implements Processor {
     private final RefreshHint refreshHint;
 
     /** @param decrypter opens encrypted tokens; the signed token inside is decoded, not verified */
-    public DecodeOperation(JwtConfiguration config, JweDecrypter decrypter) {
-        // outputFormat is map or json: JwtConfiguration.checkValues() refused anything else
-        this.locator = new TokenLocator(config.getTokenHeader(), config.getMaxTokenLength());
+    public DecodeOperation(OutputSettings output, JweDecrypter decrypter) {
+        this.locator = new TokenLocator(output.tokenHeader(), output.maxTokenLength());
         this.decrypter = decrypter;
-        this.rolesClaim = config.getRolesClaim();
-        this.json = "json".equalsIgnoreCase(config.getOutputFormat());
-        this.refreshHint = new RefreshHint(config.getRefreshBefore());
+        this.rolesClaim = output.rolesClaim();
+        this.json = output.claimsAsJson();
+        this.refreshHint = new RefreshHint(output.refreshBeforeMillis());
     }
 
     @Override

@@ -13,11 +13,11 @@ import com.fasterxml.jackson.core.StreamWriteFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import io.cameljwt.JwtConfiguration;
 import io.cameljwt.internal.io.ClaimsInput;
 import io.cameljwt.internal.jwe.JweEncrypter;
 import io.cameljwt.internal.keys.SigningKey;
-import io.cameljwt.internal.settings.OptionValues;
+import io.cameljwt.internal.settings.IssueSettings;
+import io.cameljwt.internal.settings.OutputSettings;
 import io.cameljwt.internal.token.ClaimValues;
 import org.apache.camel.Exchange;
 import org.apache.camel.InvalidPayloadException;
@@ -29,7 +29,9 @@ import org.apache.camel.Processor;
  */
 public final class GenerateOperation implements Processor {
 
-    private final JwtConfiguration config;
+    private final IssueSettings settings;
+    /** The header the token is written into instead of the body, or null. */
+    private final String outputHeader;
     private final ClaimsInput input;
     private final ObjectMapper mapper;
     private final JwsSigner signer;
@@ -41,24 +43,30 @@ public final class GenerateOperation implements Processor {
     /** The NumericDate claims, with the option that writes each. */
     private static final Map<String, String> TIME_CLAIMS = Map.of("exp", "expiresIn", "nbf", "notBefore", "iat", "issuedAt");
 
-    /** @param encrypter encrypts the signed token into a nested JWT, or null to issue the signed token */
-    public GenerateOperation(JwtConfiguration config, SigningKey key, JweEncrypter encrypter) {
-        this(config, key, encrypter, Clock.systemUTC());
+    /**
+     * @param settings  the claims and headers each token gets
+     * @param output    where the token is written
+     * @param encrypter encrypts the signed token into a nested JWT, or null to issue the signed token
+     */
+    public GenerateOperation(IssueSettings settings, OutputSettings output, SigningKey key, JweEncrypter encrypter) {
+        this(settings, output, key, encrypter, Clock.systemUTC());
     }
 
     /** With the clock that dates tokens: tests move it. */
-    public GenerateOperation(JwtConfiguration config, SigningKey key, JweEncrypter encrypter, Clock clock) {
+    public GenerateOperation(IssueSettings settings, OutputSettings output, SigningKey key, JweEncrypter encrypter,
+                             Clock clock) {
         for (String name : TIME_CLAIMS.keySet()) {
-            if (config.getClaims().containsKey(name)) {
+            if (settings.claims().containsKey(name)) {
                 throw new IllegalArgumentException("Option 'claim." + name + "' would write " + name
                                                    + " as text: use '" + TIME_CLAIMS.get(name) + "'");
             }
         }
-        if (config.getExpiresIn() == 0 && !config.isAllowNoExpiry()) {
+        if (settings.expiresInMillis() == 0 && !settings.allowNoExpiry()) {
             throw new IllegalArgumentException(
                     "Option 'expiresIn' is 0, which issues tokens that never expire: set allowNoExpiry=true to mean it");
         }
-        this.config = config;
+        this.settings = settings;
+        this.outputHeader = output.outputHeader();
         // a JSON body with text after the object is refused, not half read; a member name given twice is refused, not
         // read as its last value (what checked the claims may have read the first), and never written twice
         this.mapper = JsonMapper.builder()
@@ -67,8 +75,8 @@ public final class GenerateOperation implements Processor {
                 .enable(StreamWriteFeature.STRICT_DUPLICATE_DETECTION)
                 .build();
         this.input = new ClaimsInput(mapper);
-        this.signer = new JwsSigner(key, config.getType(), config.getJoseHeaders());
-        this.reuse = new TokenReuse(config, mapper);
+        this.signer = new JwsSigner(key, settings.type(), settings.joseHeaders());
+        this.reuse = new TokenReuse(settings, mapper);
         this.clock = clock;
         this.encrypter = encrypter;
     }
@@ -91,7 +99,6 @@ public final class GenerateOperation implements Processor {
         // signed only when a new token is made: a token kept by reuseUntil needs neither the payload nor the key
         String token = reuse.token(messageClaims, now, () -> encrypted(signer.sign(payload(exchange, claims))));
         Message message = exchange.getMessage();
-        String outputHeader = config.getOutputHeader();
         if (outputHeader == null || outputHeader.isEmpty()) {
             message.setBody(token);
         } else if (outputHeader.equalsIgnoreCase("Authorization")) {
@@ -120,28 +127,26 @@ public final class GenerateOperation implements Processor {
     /** The claims the URI fixes; the message's claims are laid over them. */
     private Map<String, Object> uriClaims(Instant now) {
         Map<String, Object> claims = new LinkedHashMap<>();
-        put(claims, "iss", config.getIssuer());
-        put(claims, "sub", config.getSubject());
-        if (config.getAudience() != null) {
-            List<String> audiences = OptionValues.commaList(config.getAudience());
-            if (!audiences.isEmpty()) {
-                claims.put("aud", audiences.size() == 1 ? audiences.get(0) : audiences);
-            }
+        put(claims, "iss", settings.issuer());
+        put(claims, "sub", settings.subject());
+        List<String> audiences = settings.audiences();
+        if (!audiences.isEmpty()) {
+            claims.put("aud", audiences.size() == 1 ? audiences.get(0) : audiences);
         }
         long seconds = now.getEpochSecond();
-        if (config.isIssuedAt()) {
+        if (settings.issuedAt()) {
             claims.put("iat", seconds);
         }
-        if (config.getExpiresIn() > 0) {
-            claims.put("exp", seconds + config.getExpiresIn() / 1000);
+        if (settings.expiresInMillis() > 0) {
+            claims.put("exp", seconds + settings.expiresInMillis() / 1000);
         }
-        if (config.getNotBefore() > 0) {
-            claims.put("nbf", seconds + config.getNotBefore() / 1000);
+        if (settings.notBeforeMillis() > 0) {
+            claims.put("nbf", seconds + settings.notBeforeMillis() / 1000);
         }
-        if (config.isJwtId()) {
+        if (settings.jwtId()) {
             claims.put("jti", UUID.randomUUID().toString());
         }
-        claims.putAll(config.getClaims());
+        claims.putAll(settings.claims());
         return claims;
     }
 

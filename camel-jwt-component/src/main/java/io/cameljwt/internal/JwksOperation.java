@@ -2,9 +2,9 @@ package io.cameljwt.internal;
 
 import java.util.List;
 
-import io.cameljwt.JwtConfiguration;
 import io.cameljwt.internal.keys.KeyEntry;
 import io.cameljwt.internal.keys.PublishedKeys;
+import io.cameljwt.internal.settings.KeySettings;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.Processor;
@@ -17,8 +17,8 @@ public final class JwksOperation implements Processor {
 
     private final String json;
 
-    public JwksOperation(JwtConfiguration config, List<KeyEntry> keys) {
-        this.json = PublishedKeys.json(keys, config);
+    public JwksOperation(KeySettings settings, List<KeyEntry> keys) {
+        this.json = PublishedKeys.json(keys, settings);
     }
 
     @Override

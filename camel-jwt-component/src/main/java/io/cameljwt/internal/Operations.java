@@ -5,7 +5,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
-import io.cameljwt.JwtConfiguration;
 import io.cameljwt.JwtOperation;
 import io.cameljwt.JwtRevocationUnavailableException;
 import io.cameljwt.internal.jwe.JweDecrypter;
@@ -16,6 +15,8 @@ import io.cameljwt.internal.keys.SigningKey;
 import io.cameljwt.internal.keys.VerificationKeys;
 import io.cameljwt.internal.remote.RemoteKeys;
 import io.cameljwt.internal.revocation.RevocationList;
+import io.cameljwt.internal.settings.EndpointSettings;
+import io.cameljwt.internal.settings.RevocationSettings;
 import io.cameljwt.internal.token.Token;
 import io.cameljwt.internal.token.TokenRefusal;
 import io.cameljwt.internal.verify.JwsVerifier;
@@ -28,7 +29,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Builds the processor of an endpoint's operation when its first producer starts: the configuration checked, the
+ * Builds the processor of an endpoint's operation when its first producer starts, from the endpoint's settings: the
  * keys loaded, the key source chosen. Every configuration error is raised here, naming the option.
  */
 public final class Operations {
@@ -37,45 +38,40 @@ public final class Operations {
     /** A JWK member that only private and secret keys have. */
     private static final Pattern PRIVATE_JWK_MEMBER = Pattern.compile("\"(d|k)\"\\s*:");
 
-    /** The options of validate's local keys, as {@link #dropInheritedKeySource} tells them from remote ones. */
-    private static final Set<String> LOCAL_KEY_OPTIONS = Set.of("secret", "privateKey", "publicKey", "keyStore", "jwks");
-
     private Operations() {
     }
 
     /**
      * The processor of {@code operation}, with its keys loaded and checked.
      *
-     * @param config     a snapshot of the endpoint's configuration, its values checked
+     * @param settings   the endpoint's options, resolved at start
      * @param uriOptions the names of the options the endpoint's URI set (the others came from the component)
      * @param owner      what threads started for the operation are named after (the endpoint)
      * @param metrics    the endpoint's counts, which validate's verified-token cache adds to
      */
-    public static Processor create(JwtOperation operation, JwtConfiguration config, Set<String> uriOptions,
+    public static Processor create(JwtOperation operation, EndpointSettings settings, Set<String> uriOptions,
                                    CamelContext context, Object owner, JwtMetrics metrics) {
-        warnOfUnmaskedKeyText(config, uriOptions);
-        if (operation == JwtOperation.validate || operation == JwtOperation.revoke) {
-            dropInheritedKeySource(config, uriOptions);
-        }
+        warnOfUnmaskedKeyText(settings, uriOptions);
         KeyLoader keys = new KeyLoader(context);
         return switch (operation) {
-            case generate -> new GenerateOperation(config, SigningKey.select(keys.load(config), config),
-                    JweEncrypter.of(config, keys));
+            case generate -> new GenerateOperation(settings.issue(), settings.output(),
+                    SigningKey.select(keys.load(settings.keys()), settings.keys()), JweEncrypter.of(settings.jwe(), keys));
             case validate, revoke -> {
                 // the revocation repository first: nothing to close if it fails
-                ValidateOperation.Revocation revocation = revocation(operation, config, context, owner);
+                ValidateOperation.Revocation revocation = revocation(operation, settings.revocation(), context, owner);
                 try {
-                    JweDecrypter decrypter = JweDecrypter.of(config, keys); // before remote keys start fetching
-                    yield validateOperation(operation, config, decrypter, revocation, metrics, RemoteKeys.configured(config)
-                            ? RemoteKeys.start(config, context, owner)
-                            : VerificationKeys.of(keys.load(config), config.getAlgorithm()));
+                    JweDecrypter decrypter = JweDecrypter.of(settings.jwe(), keys); // before remote keys start fetching
+                    yield validateOperation(operation, settings, decrypter, revocation, metrics,
+                            settings.remoteKeys().configured()
+                                    ? RemoteKeys.start(settings.remoteKeys(), settings.keys(), context, owner)
+                                    : VerificationKeys.of(keys.load(settings.keys()), settings.keys().algorithm()));
                 } catch (RuntimeException e) {
                     revocation.close(); // revoke's purge has started
                     throw e;
                 }
             }
-            case decode -> new DecodeOperation(config, JweDecrypter.of(config, keys));
-            case jwks -> new JwksOperation(config, keys.load(config));
+            case decode -> new DecodeOperation(settings.output(), JweDecrypter.of(settings.jwe(), keys));
+            case jwks -> new JwksOperation(settings.keys(), keys.load(settings.keys()));
         };
     }
 
@@ -86,11 +82,11 @@ public final class Operations {
      * Camel resolves into the URI, shows in clear there. A resource or a bean keeps it out of the URI; this says so once,
      * at start, naming the option and never the text.
      */
-    private static void warnOfUnmaskedKeyText(JwtConfiguration config, Set<String> uriOptions) {
+    private static void warnOfUnmaskedKeyText(EndpointSettings settings, Set<String> uriOptions) {
         Map<String, String> keyText = new LinkedHashMap<>();
-        keyText.put("jwks", config.getJwks());
-        keyText.put("encryptionKey", config.getEncryptionKey());
-        keyText.put("decryptionKey", config.getDecryptionKey());
+        keyText.put("jwks", settings.keys().jwks());
+        keyText.put("encryptionKey", settings.jwe().encryptionKey());
+        keyText.put("decryptionKey", settings.jwe().decryptionKey());
         for (Map.Entry<String, String> option : keyText.entrySet()) {
             String value = option.getValue();
             if (value != null && uriOptions.contains(option.getKey()) && isInlineSecret(option.getKey(), value)
@@ -118,16 +114,16 @@ public final class Operations {
      * is set), revoke adds to it (it must be set) and purges it of expired tokens every
      * {@code revocationPurgeInterval} while it runs.
      */
-    private static ValidateOperation.Revocation revocation(JwtOperation operation, JwtConfiguration config,
+    private static ValidateOperation.Revocation revocation(JwtOperation operation, RevocationSettings settings,
                                                            CamelContext context, Object owner) {
-        if (operation == JwtOperation.revoke && config.getRevocationRepository() == null) {
+        if (operation == JwtOperation.revoke && settings.repository() == null) {
             throw new IllegalArgumentException(
                     "Option 'revocationRepository' is required by jwt:revoke: the IdempotentRepository (#name) that"
                                                + " holds the revoked tokens");
         }
-        RevocationList revoked = RevocationList.start(config.getRevocationRepository(), context);
+        RevocationList revoked = RevocationList.start(settings.repository(), context);
         if (operation == JwtOperation.revoke) {
-            revoked.purgeExpiredEntries(config.getRevocationPurgeInterval(), config.getClockSkew(), context, owner);
+            revoked.purgeExpiredEntries(settings.purgeIntervalMillis(), settings.clockSkewMillis(), context, owner);
             return new ValidateOperation.Revocation() {
                 @Override
                 public void apply(Token token, Message message) throws TokenRefusal, JwtRevocationUnavailableException {
@@ -143,34 +139,13 @@ public final class Operations {
         return revoked == null ? ValidateOperation.Revocation.NONE : revoked::refuseRevoked;
     }
 
-    /**
-     * Where validate's keys come from is chosen per endpoint: a URI that names local keys but no remote ones ignores
-     * remote keys set on the component, and a URI that names remote keys but no local ones ignores local keys set on
-     * the component. So the component can hold the keys of most endpoints while one endpoint checks the tokens of an
-     * identity provider. Both kinds on one level (the URI, or the component) stay a configuration error.
-     */
-    private static void dropInheritedKeySource(JwtConfiguration config, Set<String> uriOptions) {
-        boolean uriLocal = uriOptions.stream().anyMatch(LOCAL_KEY_OPTIONS::contains);
-        boolean uriRemote = uriOptions.contains("jwksUri") || uriOptions.contains("issuerUri");
-        if (uriRemote && !uriLocal) {
-            config.setSecret(null);
-            config.setPrivateKey(null);
-            config.setPublicKey(null);
-            config.setKeyStore(null);
-            config.setJwks(null);
-        } else if (uriLocal && !uriRemote) {
-            config.setJwksUri(null);
-            config.setIssuerUri(null);
-        }
-    }
-
-    private static ValidateOperation validateOperation(JwtOperation operation, JwtConfiguration config,
+    private static ValidateOperation validateOperation(JwtOperation operation, EndpointSettings settings,
                                                        JweDecrypter decrypter,
                                                        ValidateOperation.Revocation revocation, JwtMetrics metrics,
                                                        KeySource keys) {
         try {
-            return new ValidateOperation(config, decrypter,
-                    new JwsVerifier(keys, VerifiedTokens.of(config.getTokenCacheSize(), metrics)), revocation, metrics,
+            return new ValidateOperation(settings.policy(), settings.output(), decrypter,
+                    new JwsVerifier(keys, VerifiedTokens.of(settings.tokenCacheSize(), metrics)), revocation, metrics,
                     operation == JwtOperation.revoke);
         } catch (RuntimeException e) {
             keys.close(); // remote keys have started fetching

@@ -11,7 +11,7 @@ import java.util.concurrent.ExecutionException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import io.cameljwt.JwtConfiguration;
+import io.cameljwt.internal.settings.IssueSettings;
 
 /**
  * {@code reuseUntil}: generate hands out the token it made last for the same claims while that token has more than
@@ -55,19 +55,20 @@ public final class TokenReuse {
      * @throws IllegalArgumentException naming the option when {@code reuseUntil} is set with tokens that never expire,
      *                                  or is not shorter than {@code expiresIn} (no token would ever be reused)
      */
-    public TokenReuse(JwtConfiguration config, ObjectMapper mapper) {
-        long reuseUntil = config.getReuseUntil();
-        if (reuseUntil > 0 && config.getExpiresIn() == 0) {
+    public TokenReuse(IssueSettings settings, ObjectMapper mapper) {
+        long reuseUntil = settings.reuseUntilMillis();
+        long expiresIn = settings.expiresInMillis();
+        if (reuseUntil > 0 && expiresIn == 0) {
             throw new IllegalArgumentException(
                     "Option 'reuseUntil' needs tokens that expire: it cannot be used with expiresIn=0");
         }
-        if (reuseUntil > 0 && reuseUntil >= config.getExpiresIn()) {
+        if (reuseUntil > 0 && reuseUntil >= expiresIn) {
             throw new IllegalArgumentException("Option 'reuseUntil' (" + reuseUntil / 1000 + "s) must be shorter than"
-                                               + " 'expiresIn' (" + config.getExpiresIn() / 1000
+                                               + " 'expiresIn' (" + expiresIn / 1000
                                                + "s): no token would ever be reused");
         }
         this.reuseUntilMillis = reuseUntil;
-        this.expiresInSeconds = config.getExpiresIn() / 1000;
+        this.expiresInSeconds = expiresIn / 1000;
         this.keyWriter = mapper.writer().with(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
     }
 

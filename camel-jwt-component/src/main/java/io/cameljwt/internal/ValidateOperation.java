@@ -2,7 +2,6 @@ package io.cameljwt.internal;
 
 import java.time.Instant;
 
-import io.cameljwt.JwtConfiguration;
 import io.cameljwt.JwtConstants;
 import io.cameljwt.JwtRevocationUnavailableException;
 import io.cameljwt.JwtValidationException;
@@ -13,7 +12,8 @@ import io.cameljwt.internal.io.TokenReadOutputs;
 import io.cameljwt.internal.jwe.JweDecrypter;
 import io.cameljwt.internal.policy.ClaimsPolicy;
 import io.cameljwt.internal.remote.RemoteKeys;
-import io.cameljwt.internal.settings.OptionValues;
+import io.cameljwt.internal.settings.OutputSettings;
+import io.cameljwt.internal.settings.PolicySettings;
 import io.cameljwt.internal.token.Token;
 import io.cameljwt.internal.token.TokenRefusal;
 import io.cameljwt.internal.verify.JwsVerifier;
@@ -61,24 +61,26 @@ public final class ValidateOperation implements Processor, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ValidateOperation.class);
 
     /**
+     * @param policy    the checks of the claims
+     * @param output    where the token is read from, and how the outcome is written
      * @param decrypter opens encrypted tokens before the signed token inside is verified
      * @param metrics   told each outcome: accepted (or revoked, with {@code revoke}) or refused and why
      */
-    public ValidateOperation(JwtConfiguration config, JweDecrypter decrypter, JwsVerifier verifier, Revocation revocation,
-                             JwtMetrics metrics, boolean revoke) {
-        if (ClaimsPolicy.acceptedIssuers(config).isEmpty() && OptionValues.commaList(config.getAudience()).isEmpty()) {
+    public ValidateOperation(PolicySettings policy, OutputSettings output, JweDecrypter decrypter, JwsVerifier verifier,
+                             Revocation revocation, JwtMetrics metrics, boolean revoke) {
+        if (policy.issuers().isEmpty() && policy.audiences().isEmpty()) {
             // RFC 8725 section 3.9: without either, a token the same keys signed for any other service is accepted here
             LOG.warn("A jwt:validate endpoint checks neither 'issuer' nor 'audience': it accepts every token its keys"
                      + " verify, including tokens issued for other services");
         }
-        this.locator = new TokenLocator(config.getTokenHeader(), config.getMaxTokenLength());
+        this.locator = new TokenLocator(output.tokenHeader(), output.maxTokenLength());
         this.decrypter = decrypter;
         this.verifier = verifier;
-        this.policy = ClaimsPolicy.from(config);
-        this.rolesClaim = config.getRolesClaim();
-        this.failOnInvalid = config.isFailOnInvalid();
+        this.policy = ClaimsPolicy.from(policy);
+        this.rolesClaim = output.rolesClaim();
+        this.failOnInvalid = output.failOnInvalid();
         this.revocation = revocation;
-        this.refreshHint = new RefreshHint(config.getRefreshBefore());
+        this.refreshHint = new RefreshHint(output.refreshBeforeMillis());
         this.metrics = metrics;
         this.revoke = revoke;
     }

@@ -17,6 +17,7 @@ import io.cameljwt.JwtConfiguration;
 import io.cameljwt.JwtConstants;
 import io.cameljwt.JwtOperation;
 import io.cameljwt.JwtValidationException;
+import io.cameljwt.TestSettings;
 import io.cameljwt.internal.JwtMetrics;
 import io.cameljwt.internal.Operations;
 import io.cameljwt.internal.keys.Pem;
@@ -85,7 +86,7 @@ final class FuzzEndpoints {
      * each option's value alone, {@code checkValues}, the configurations here pass).
      */
     static Processor validate(JwtConfiguration config) {
-        return Operations.create(JwtOperation.validate, config, Set.of(), CONTEXT, "fuzz", new JwtMetrics());
+        return Operations.create(JwtOperation.validate, TestSettings.of(config), Set.of(), CONTEXT, "fuzz", new JwtMetrics());
     }
 
     /**

@@ -6,6 +6,7 @@ import java.util.List;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import io.cameljwt.JwtConfiguration;
+import io.cameljwt.TestSettings;
 import io.cameljwt.internal.jwe.JweDecrypter;
 import io.cameljwt.internal.keys.KeyEntry;
 import io.cameljwt.internal.keys.KeyLoader;
@@ -40,7 +41,7 @@ class JwkFuzzTest {
             JwtConfiguration config = new JwtConfiguration();
             config.setDecryptionKey(json);
             try {
-                JweDecrypter.of(config, new KeyLoader(null));
+                JweDecrypter.of(TestSettings.of(config).jwe(), new KeyLoader(null));
             } catch (IllegalArgumentException e) {
                 assertNamesAnOption(e, "'decryptionKey'", "'keyManagementAlgorithm'", "'contentEncryptionAlgorithm'");
             }

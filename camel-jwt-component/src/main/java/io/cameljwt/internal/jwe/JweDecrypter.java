@@ -10,12 +10,12 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-import io.cameljwt.JwtConfiguration;
 import io.cameljwt.JwtFailure;
 import io.cameljwt.internal.keys.KeyEntry;
 import io.cameljwt.internal.keys.KeyLoader;
 import io.cameljwt.internal.keys.KeysByAlgorithm;
 import io.cameljwt.internal.keys.VerificationKeys;
+import io.cameljwt.internal.settings.JweSettings;
 import io.cameljwt.internal.settings.OptionValues;
 import io.cameljwt.internal.token.CompactJws;
 import io.cameljwt.internal.token.TokenRefusal;
@@ -69,18 +69,19 @@ public final class JweDecrypter {
      * Without a decryption key, {@code keyManagementAlgorithm} and {@code contentEncryptionAlgorithm} are left alone
      * (they may be the component's, meant for its generate endpoints); encrypted tokens are refused anyway.
      */
-    public static JweDecrypter of(JwtConfiguration config, KeyLoader loader) {
-        if (config.getDecryptionKey() == null) {
-            if (config.isRequireEncryption()) {
+    public static JweDecrypter of(JweSettings settings, KeyLoader loader) {
+        if (settings.decryptionKey() == null) {
+            if (settings.requireEncryption()) {
                 throw new IllegalArgumentException("Option 'requireEncryption' needs 'decryptionKey'");
             }
             return NONE;
         }
-        return new JweDecrypter(JweKeys.load(config.getDecryptionKey(), "decryptionKey", true, config, loader), config);
+        return new JweDecrypter(JweKeys.load(settings.decryptionKey(), "decryptionKey", true, settings.keyStore(), loader),
+                settings);
     }
 
     /** A decrypter with these keys (as {@code decryptionKey} would give them) and the endpoint's options. */
-    JweDecrypter(List<KeyEntry> keys, JwtConfiguration config) {
+    JweDecrypter(List<KeyEntry> keys, JweSettings settings) {
         List<KeyEntry> usable = keys.stream().filter(k -> JweAlgorithms.whyUnusable(k, true) == null).toList();
         if (usable.isEmpty()) {
             throw new IllegalArgumentException(keys.size() == 1
@@ -98,15 +99,15 @@ public final class JweDecrypter {
                 throw new IllegalArgumentException("Option " + key.describe() + ": " + weakness);
             }
         }
-        this.byAlgorithm = Collections.unmodifiableMap(keysByAlgorithm(usable, config.getKeyManagementAlgorithm()));
-        this.contentAlgorithms = Collections.unmodifiableSet(contentAlgorithms(config.getContentEncryptionAlgorithm()));
+        this.byAlgorithm = Collections.unmodifiableMap(keysByAlgorithm(usable, settings.keyManagementAlgorithm()));
+        this.contentAlgorithms = Collections.unmodifiableSet(contentAlgorithms(settings.contentEncryptionAlgorithm()));
         // jose4j checks the same lists again (and would otherwise block RSA1_5 and PBES2 even where named)
         this.algorithmConstraints = new AlgorithmConstraints(ConstraintType.PERMIT, byAlgorithm.keySet().toArray(String[]::new));
         this.contentConstraints = new AlgorithmConstraints(ConstraintType.PERMIT, contentAlgorithms.toArray(String[]::new));
-        this.requireEncryption = config.isRequireEncryption();
-        this.allowCompression = config.isAllowCompression();
-        this.maxPbes2Count = config.getMaxPbes2Count();
-        this.maxTokenLength = config.getMaxTokenLength();
+        this.requireEncryption = settings.requireEncryption();
+        this.allowCompression = settings.allowCompression();
+        this.maxPbes2Count = settings.maxPbes2Count();
+        this.maxTokenLength = settings.maxTokenLength();
     }
 
     private static Map<String, List<KeyEntry>> keysByAlgorithm(List<KeyEntry> usable, String option) {

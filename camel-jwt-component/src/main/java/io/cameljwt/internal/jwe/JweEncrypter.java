@@ -4,9 +4,9 @@ import java.security.Key;
 import java.util.List;
 import java.util.stream.Collectors;
 
-import io.cameljwt.JwtConfiguration;
 import io.cameljwt.internal.keys.KeyEntry;
 import io.cameljwt.internal.keys.KeyLoader;
+import io.cameljwt.internal.settings.JweSettings;
 import org.jose4j.jwa.AlgorithmConstraints;
 import org.jose4j.jwa.AlgorithmConstraints.ConstraintType;
 import org.jose4j.jwe.JsonWebEncryption;
@@ -45,11 +45,11 @@ public final class JweEncrypter {
      * The encrypter of a generate endpoint, or null when it has no {@code encryptionKey}. Then the algorithm options
      * must not be set either: they would suggest that tokens are encrypted when they are not.
      */
-    public static JweEncrypter of(JwtConfiguration config, KeyLoader loader) {
-        if (config.getEncryptionKey() == null) {
+    public static JweEncrypter of(JweSettings settings, KeyLoader loader) {
+        if (settings.encryptionKey() == null) {
             for (String option : List.of("keyManagementAlgorithm", "contentEncryptionAlgorithm")) {
-                String value = option.equals("keyManagementAlgorithm") ? config.getKeyManagementAlgorithm()
-                        : config.getContentEncryptionAlgorithm();
+                String value = option.equals("keyManagementAlgorithm") ? settings.keyManagementAlgorithm()
+                        : settings.contentEncryptionAlgorithm();
                 if (value != null && !value.isBlank()) {
                     throw new IllegalArgumentException("Option '" + option + "' is set but 'encryptionKey' is not: generate"
                                                        + " would issue tokens that are signed but not encrypted");
@@ -57,15 +57,15 @@ public final class JweEncrypter {
             }
             return null;
         }
-        KeyEntry entry = select(JweKeys.load(config.getEncryptionKey(), "encryptionKey", false, config, loader));
-        String configured = single(config.getKeyManagementAlgorithm(), "keyManagementAlgorithm");
+        KeyEntry entry = select(JweKeys.load(settings.encryptionKey(), "encryptionKey", false, settings.keyStore(), loader));
+        String configured = single(settings.keyManagementAlgorithm(), "keyManagementAlgorithm");
         String algorithm = configured != null ? configured : JweAlgorithms.defaultFor(entry);
         if (algorithm == null) {
             throw new IllegalArgumentException("Option 'keyManagementAlgorithm' is needed: no default fits the key of "
                                                + entry.describe() + whyNoDefault(entry));
         }
         JweAlgorithms.requireKeyManagement(algorithm);
-        String configuredContent = single(config.getContentEncryptionAlgorithm(), "contentEncryptionAlgorithm");
+        String configuredContent = single(settings.contentEncryptionAlgorithm(), "contentEncryptionAlgorithm");
         String content = configuredContent != null ? configuredContent
                 : algorithm.equals(KeyManagementAlgorithmIdentifiers.DIRECT) ? JweAlgorithms.contentForDirect(entry)
                 : JweAlgorithms.DEFAULT_CONTENT;

@@ -10,10 +10,10 @@ import java.util.List;
 
 import javax.crypto.SecretKey;
 
-import io.cameljwt.JwtConfiguration;
 import io.cameljwt.internal.keys.KeyEntry;
 import io.cameljwt.internal.keys.KeyLoader;
 import io.cameljwt.internal.keys.Pem;
+import io.cameljwt.internal.settings.KeyStoreSettings;
 import org.jose4j.keys.AesKey;
 
 /**
@@ -34,8 +34,9 @@ final class JweKeys {
     /**
      * @param decrypting true for {@code decryptionKey}, false for {@code encryptionKey}
      * @param option     the option's name, for messages (which never hold the value)
+     * @param keyStore   the endpoint's key store, whose entries {@code keyStore:ALIAS} names
      */
-    static List<KeyEntry> load(String value, String option, boolean decrypting, JwtConfiguration config,
+    static List<KeyEntry> load(String value, String option, boolean decrypting, KeyStoreSettings keyStore,
                                KeyLoader loader) {
         Object bean = loader.reference(value, option);
         if (bean != null && !(bean instanceof String)) {
@@ -47,7 +48,7 @@ final class JweKeys {
             if (alias.isEmpty()) {
                 throw new IllegalArgumentException("Option '" + option + "': keyStore: needs the alias of an entry");
             }
-            return List.of(secretAsAes(loader.keyStoreEntry(config, alias, option)));
+            return List.of(secretAsAes(loader.keyStoreEntry(keyStore, alias, option)));
         }
         text = loader.text(text, option).trim();
         List<KeyEntry> entries = new ArrayList<>();

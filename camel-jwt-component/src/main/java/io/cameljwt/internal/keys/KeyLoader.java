@@ -3,6 +3,8 @@ package io.cameljwt.internal.keys;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.Key;
@@ -22,7 +24,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-import io.cameljwt.JwtConfiguration;
+import io.cameljwt.internal.settings.KeySettings;
+import io.cameljwt.internal.settings.KeyStoreSettings;
 import org.apache.camel.CamelContext;
 import org.apache.camel.support.ResourceHelper;
 import org.apache.camel.support.jsse.KeyStoreParameters;
@@ -47,25 +50,25 @@ public final class KeyLoader {
     }
 
     /** Every key the configuration names, in option order: secret, privateKey, publicKey, keyStore, jwks. */
-    public List<KeyEntry> load(JwtConfiguration config) {
+    public List<KeyEntry> load(KeySettings settings) {
         List<KeyEntry> entries = new ArrayList<>();
-        if (config.getSecret() != null) {
+        if (settings.secret() != null) {
             entries.add(new KeyEntry("secret", null, null, null,
-                    new HmacKey(decodeSecret(bean(config.getSecret(), "secret"), config.getSecretEncoding())), null));
+                    new HmacKey(decodeSecret(secretText(settings.secret()), settings.secretEncoding())), null));
         }
-        if (config.getPrivateKey() != null) {
-            PrivateKey key = Pem.privateKey(text(config.getPrivateKey(), "privateKey"), "privateKey");
+        if (settings.privateKey() != null) {
+            PrivateKey key = Pem.privateKey(text(settings.privateKey(), "privateKey"), "privateKey");
             entries.add(new KeyEntry("privateKey", null, null, null, key, publicHalf(key)));
         }
-        if (config.getPublicKey() != null) {
-            PublicKey key = Pem.publicKey(text(config.getPublicKey(), "publicKey"), "publicKey");
+        if (settings.publicKey() != null) {
+            PublicKey key = Pem.publicKey(text(settings.publicKey(), "publicKey"), "publicKey");
             entries.add(new KeyEntry("publicKey", null, null, null, key, null));
         }
-        if (config.getKeyStore() != null) {
-            entries.addAll(keyStoreEntries(config));
+        if (settings.keyStore().store() != null) {
+            entries.addAll(keyStoreEntries(settings.keyStore()));
         }
-        if (config.getJwks() != null) {
-            entries.addAll(jwkEntries(text(config.getJwks(), "jwks"), "jwks"));
+        if (settings.jwks() != null) {
+            entries.addAll(jwkEntries(text(settings.jwks(), "jwks"), "jwks"));
         }
         return entries;
     }
@@ -216,13 +219,13 @@ public final class KeyLoader {
         return Base64.getDecoder().decode(secret.strip().replaceAll("[\\r\\n]", ""));
     }
 
-    private List<KeyEntry> keyStoreEntries(JwtConfiguration config) {
-        KeyStore store = openKeyStore(config);
-        char[] keyPassword = keyPassword(config);
+    private List<KeyEntry> keyStoreEntries(KeyStoreSettings settings) {
+        KeyStore store = openKeyStore(settings);
+        char[] keyPassword = keyPassword(settings);
         List<KeyEntry> entries = new ArrayList<>();
         try {
-            List<String> aliases = config.getKeyAlias() != null
-                    ? List.of(config.getKeyAlias()) : Collections.list(store.aliases());
+            List<String> aliases = settings.alias() != null
+                    ? List.of(settings.alias()) : Collections.list(store.aliases());
             for (String alias : aliases) {
                 if (!store.containsAlias(alias)) {
                     throw new IllegalArgumentException("Option 'keyAlias': the key store has no entry '" + alias + "'");
@@ -257,12 +260,12 @@ public final class KeyLoader {
     }
 
     /** The password of the key store's entries: {@code keyPassword}, else the store's own. */
-    private char[] keyPassword(JwtConfiguration config) {
-        String storePassword = password(config.getKeyStorePassword(), "keyStorePassword");
-        if (storePassword == null && config.getKeyStore() instanceof KeyStoreParameters parameters) {
+    private char[] keyPassword(KeyStoreSettings settings) {
+        String storePassword = password(settings.storePassword(), "keyStorePassword");
+        if (storePassword == null && settings.store() instanceof KeyStoreParameters parameters) {
             storePassword = parameters.getPassword();
         }
-        String entryPassword = password(config.getKeyPassword(), "keyPassword");
+        String entryPassword = password(settings.keyPassword(), "keyPassword");
         return entryPassword != null ? entryPassword.toCharArray()
                 : storePassword != null ? storePassword.toCharArray() : new char[0];
     }
@@ -272,18 +275,18 @@ public final class KeyLoader {
      * {@code decryptionKey=keyStore:alias}): its private or secret key (opened with {@code keyPassword}, else the
      * store's password) with the public key of its certificate, or a trusted certificate's public key.
      */
-    public KeyEntry keyStoreEntry(JwtConfiguration config, String alias, String option) {
-        if (config.getKeyStore() == null) {
+    public KeyEntry keyStoreEntry(KeyStoreSettings settings, String alias, String option) {
+        if (settings.store() == null) {
             throw new IllegalArgumentException("Option '" + option + "' names a key store entry, but 'keyStore' is not set");
         }
-        KeyStore store = openKeyStore(config);
+        KeyStore store = openKeyStore(settings);
         try {
             if (!store.containsAlias(alias)) {
                 throw new IllegalArgumentException("Option '" + option + "': the key store has no entry '" + alias + "'");
             }
             Certificate certificate = store.getCertificate(alias);
             PublicKey publicKey = certificate != null ? certificate.getPublicKey() : null;
-            Key key = store.isKeyEntry(alias) ? store.getKey(alias, keyPassword(config)) : publicKey;
+            Key key = store.isKeyEntry(alias) ? store.getKey(alias, keyPassword(settings)) : publicKey;
             return new KeyEntry(option, null, null, null, key, publicKey, null, alias);
         } catch (UnrecoverableKeyException e) {
             throw new IllegalArgumentException(
@@ -294,8 +297,8 @@ public final class KeyLoader {
         }
     }
 
-    private KeyStore openKeyStore(JwtConfiguration config) {
-        Object source = config.getKeyStore();
+    private KeyStore openKeyStore(KeyStoreSettings settings) {
+        Object source = settings.store();
         if (source instanceof KeyStoreParameters parameters) {
             try {
                 parameters.setCamelContext(context);
@@ -309,7 +312,7 @@ public final class KeyLoader {
             return store;
         }
         byte[] bytes = bytes(String.valueOf(source), "keyStore");
-        String storePassword = password(config.getKeyStorePassword(), "keyStorePassword");
+        String storePassword = password(settings.storePassword(), "keyStorePassword");
         char[] password = storePassword == null ? null : storePassword.toCharArray();
         for (String type : List.of("PKCS12", "JKS")) {
             try {
@@ -341,6 +344,33 @@ public final class KeyLoader {
     public String text(String value, String option) {
         String resolved = bean(value, option);
         return isResource(resolved) ? new String(bytes(resolved, option), StandardCharsets.UTF_8) : resolved;
+    }
+
+    /**
+     * The text of {@code secret}: like the other key options, a {@code #name} bean's, a resource's content (then
+     * without the line break that ends it, as {@code echo} writes one), or the value itself. A URL is refused rather
+     * than taken as the secret: keys are never fetched, and an address used as an HMAC key would be a guessable one.
+     */
+    private String secretText(String value) {
+        String resolved = bean(value, "secret");
+        String trimmed = resolved.trim().toLowerCase(Locale.ROOT);
+        if (trimmed.startsWith("http:") || trimmed.startsWith("https:")) {
+            throw new IllegalArgumentException("Option 'secret' is a URL, which is never fetched: give the secret itself,"
+                                               + " a resource (classpath:, file: or ref:) or a #bean");
+        }
+        if (!isResource(resolved)) {
+            return resolved;
+        }
+        String text;
+        try {
+            text = StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes(resolved, "secret"))).toString();
+        } catch (CharacterCodingException e) {
+            // read leniently, its bytes would silently become another key
+            throw new IllegalArgumentException("Option 'secret': resource " + resolved.trim() + " is not UTF-8 text;"
+                                               + " write a binary secret in base64 or hex and set 'secretEncoding'");
+        }
+        return text.endsWith("\r\n") ? text.substring(0, text.length() - 2)
+                : text.endsWith("\n") ? text.substring(0, text.length() - 1) : text;
     }
 
     private String password(String value, String option) {

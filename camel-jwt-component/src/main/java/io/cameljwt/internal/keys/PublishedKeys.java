@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-import io.cameljwt.JwtConfiguration;
+import io.cameljwt.internal.settings.KeySettings;
 import io.cameljwt.internal.settings.OptionValues;
 import org.jose4j.jwk.JsonWebKey.OutputControlLevel;
 import org.jose4j.jwk.JsonWebKeySet;
@@ -37,8 +37,8 @@ public final class PublishedKeys {
     }
 
     /** The JWK Set as JSON, built once at start. */
-    public static String json(List<KeyEntry> keys, JwtConfiguration config) {
-        List<String> algorithms = OptionValues.commaList(config.getAlgorithm());
+    public static String json(List<KeyEntry> keys, KeySettings settings) {
+        List<String> algorithms = OptionValues.commaList(settings.algorithm());
         algorithms.forEach(Algorithms::requireUsable);
         List<KeyEntry> secrets = keys.stream().filter(KeyEntry::isSecret).toList();
         List<KeyEntry> published = keys.stream()
@@ -50,10 +50,10 @@ public final class PublishedKeys {
                       + " set 'privateKey', 'publicKey', 'keyStore' or 'jwks' with an RSA, EC or EdDSA key");
         }
         KeyEntry named = null;
-        if (config.getKeyId() != null) {
+        if (settings.keyId() != null) {
             // the key generate would sign with; without any signing key, the public key keyId names
             List<KeyEntry> signers = keys.stream().filter(KeyEntry::canSign).toList();
-            named = SigningKey.namedBy(config.getKeyId(), signers.isEmpty() ? published : signers, "key");
+            named = SigningKey.namedBy(settings.keyId(), signers.isEmpty() ? published : signers, "key");
         }
         // each distinct public key (by thumbprint), with the kids it goes by; null stands for "no name of its own"
         Map<String, PublicKey> publicKeys = new LinkedHashMap<>();
@@ -61,7 +61,7 @@ public final class PublishedKeys {
         for (KeyEntry entry : published) {
             PublicKey publicKey = publicHalf(entry, published);
             String thumbprint = thumbprint(publicKey);
-            String kid = entry == named && entry.kid() == null ? config.getKeyId() : entry.name();
+            String kid = entry == named && entry.kid() == null ? settings.keyId() : entry.name();
             publicKeys.putIfAbsent(thumbprint, publicKey);
             kidsByThumbprint.computeIfAbsent(thumbprint, t -> new LinkedHashMap<>()).putIfAbsent(kid, entry);
         }

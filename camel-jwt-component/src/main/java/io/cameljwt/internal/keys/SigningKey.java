@@ -3,14 +3,14 @@ package io.cameljwt.internal.keys;
 import java.util.List;
 import java.util.stream.Collectors;
 
-import io.cameljwt.JwtConfiguration;
+import io.cameljwt.internal.settings.KeySettings;
 
 /**
  * The key, algorithm and {@code kid} that generate signs with, chosen once from the configured keys.
  */
 public record SigningKey(KeyEntry entry, String algorithm, String kid) {
 
-    public static SigningKey select(List<KeyEntry> keys, JwtConfiguration config) {
+    public static SigningKey select(List<KeyEntry> keys, KeySettings settings) {
         List<KeyEntry> signers = keys.stream().filter(KeyEntry::canSign).toList();
         if (signers.isEmpty()) {
             throw new IllegalArgumentException(
@@ -19,8 +19,8 @@ public record SigningKey(KeyEntry entry, String algorithm, String kid) {
                                                + " or 'jwks' (with a private key)");
         }
         KeyEntry chosen;
-        if (config.getKeyId() != null) {
-            chosen = namedBy(config.getKeyId(), signers, "signing key");
+        if (settings.keyId() != null) {
+            chosen = namedBy(settings.keyId(), signers, "signing key");
         } else if (signers.size() == 1) {
             chosen = signers.get(0);
         } else {
@@ -30,7 +30,7 @@ public record SigningKey(KeyEntry entry, String algorithm, String kid) {
                                                + "): set 'keyId' to choose a JWK, or a key store entry by its alias"
                                                + " ('keyAlias' loads that entry only), or keep one signing key");
         }
-        String algorithm = config.getAlgorithm() != null ? config.getAlgorithm().trim() : Algorithms.defaultFor(chosen);
+        String algorithm = settings.algorithm() != null ? settings.algorithm().trim() : Algorithms.defaultFor(chosen);
         if (algorithm == null) {
             throw new IllegalArgumentException("Option 'algorithm' is needed: no default fits the signing key");
         }
@@ -41,11 +41,11 @@ public record SigningKey(KeyEntry entry, String algorithm, String kid) {
         String misfit = Algorithms.misfit(algorithm, chosen);
         if (misfit != null) {
             // with no algorithm configured, the key itself is what is wrong (a short secret, a small RSA key)
-            throw new IllegalArgumentException(config.getAlgorithm() == null
+            throw new IllegalArgumentException(settings.algorithm() == null
                     ? "Option " + chosen.describe() + ": " + misfit
                     : "Option 'algorithm': " + algorithm + " does not fit the key of " + chosen.describe() + ": " + misfit);
         }
-        String kid = config.getKeyId() != null ? config.getKeyId() : chosen.name();
+        String kid = settings.keyId() != null ? settings.keyId() : chosen.name();
         return new SigningKey(chosen, algorithm, kid);
     }
 

@@ -47,7 +47,8 @@ public final class VerificationKeys implements KeySource {
         List<KeyEntry> verifiers = keys.stream().filter(KeyEntry::canVerify).toList();
         if (verifiers.isEmpty()) {
             throw new IllegalArgumentException(keys.isEmpty()
-                    ? "validate needs a verification key: set 'secret', 'publicKey', 'keyStore' or 'jwks'"
+                    ? "validate needs a verification key: set 'secret', 'publicKey', 'privateKey' (RSA), 'keyStore',"
+                      + " 'jwks', 'jwksUri' or 'issuerUri'"
                     : whyNoneVerifies(keys));
         }
         // a weak key is named before any algorithm is fitted, so the message blames the key, not 'algorithm'

@@ -2,15 +2,13 @@ package io.cameljwt.internal.policy;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
-import io.cameljwt.JwtConfiguration;
 import io.cameljwt.JwtFailure;
-import io.cameljwt.internal.settings.OptionValues;
+import io.cameljwt.internal.settings.PolicySettings;
 import io.cameljwt.internal.token.ClaimValues;
 import io.cameljwt.internal.token.Token;
 import io.cameljwt.internal.token.TokenRefusal;
@@ -39,44 +37,31 @@ public final class ClaimsPolicy {
         }
     }
 
-    public static ClaimsPolicy from(JwtConfiguration config) {
-        long skew = config.getClockSkew() / 1000;
+    public static ClaimsPolicy from(PolicySettings settings) {
+        long skew = settings.clockSkewSeconds();
         List<Check> checks = new ArrayList<>();
-        checks.add(expiration(config.isRequireExpiration(), skew));
+        checks.add(expiration(settings.requireExpiration(), skew));
         checks.add(notBefore(skew));
-        checks.add(issuedAt(skew, config.getMaxAge() / 1000));
-        Set<String> issuers = acceptedIssuers(config);
-        if (!issuers.isEmpty()) {
-            checks.add(issuer(issuers));
+        checks.add(issuedAt(skew, settings.maxAgeSeconds()));
+        if (!settings.issuers().isEmpty()) {
+            checks.add(issuer(settings.issuers()));
         }
-        Set<String> audiences = commaSet(config.getAudience());
-        if (!audiences.isEmpty()) {
-            checks.add(audience(audiences));
+        if (!settings.audiences().isEmpty()) {
+            checks.add(audience(settings.audiences()));
         }
-        if (config.getExpectedType() != null && !config.getExpectedType().isBlank()) {
-            checks.add(type(config.getExpectedType()));
+        if (settings.expectedType() != null) {
+            checks.add(type(settings.expectedType()));
         }
-        for (String name : commaSet(config.getRequiredClaims())) {
+        for (String name : settings.requiredClaims()) {
             checks.add(present(name));
         }
-        for (Map.Entry<String, Object> claim : config.getClaims().entrySet()) {
-            checks.add(equalTo(claim.getKey(), String.valueOf(claim.getValue())));
+        for (Map.Entry<String, String> claim : settings.claims().entrySet()) {
+            checks.add(equalTo(claim.getKey(), claim.getValue()));
         }
-        Set<String> roles = commaSet(config.getRequiredRoles());
-        if (!roles.isEmpty()) {
-            // rolesMatch is any or all: JwtConfiguration.checkValues() refused anything else
-            checks.add(roles(config.getRolesClaim(), roles, "all".equalsIgnoreCase(config.getRolesMatch())));
+        if (!settings.requiredRoles().isEmpty()) {
+            checks.add(roles(settings.rolesClaim(), settings.requiredRoles(), settings.allRoles()));
         }
         return new ClaimsPolicy(checks);
-    }
-
-    /**
-     * The {@code iss} values validate accepts: the {@code issuer} option, or else the {@code issuerUri} list (an OpenID
-     * provider's tokens carry its issuer identifier, which its discovery URL starts with).
-     */
-    public static Set<String> acceptedIssuers(JwtConfiguration config) {
-        Set<String> issuers = commaSet(config.getIssuer());
-        return issuers.isEmpty() ? commaSet(config.getIssuerUri()) : issuers;
     }
 
     static Check expiration(boolean required, long skew) {
@@ -205,9 +190,5 @@ public final class ClaimsPolicy {
     private static String mediaType(String value) {
         String lower = value.trim().toLowerCase(Locale.ROOT);
         return lower.startsWith("application/") ? lower.substring("application/".length()) : lower;
-    }
-
-    private static Set<String> commaSet(String value) {
-        return new LinkedHashSet<>(OptionValues.commaList(value));
     }
 }

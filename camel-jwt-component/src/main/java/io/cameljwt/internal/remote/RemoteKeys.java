@@ -13,14 +13,14 @@ import java.util.function.LongSupplier;
 
 import javax.net.ssl.SSLContext;
 
-import io.cameljwt.JwtConfiguration;
 import io.cameljwt.JwtFailure;
 import io.cameljwt.internal.keys.Algorithms;
 import io.cameljwt.internal.keys.KeyEntry;
 import io.cameljwt.internal.keys.KeySource;
 import io.cameljwt.internal.keys.VerificationKeys;
-import io.cameljwt.internal.policy.ClaimsPolicy;
+import io.cameljwt.internal.settings.KeySettings;
 import io.cameljwt.internal.settings.OptionValues;
+import io.cameljwt.internal.settings.RemoteKeySettings;
 import io.cameljwt.internal.token.Token;
 import io.cameljwt.internal.token.TokenRefusal;
 import org.apache.camel.CamelContext;
@@ -31,9 +31,6 @@ import org.apache.camel.CamelContext;
  * before any fetch.
  */
 public final class RemoteKeys implements KeySource {
-
-    /** The options that configure keys locally; remote keys are the only keys of an endpoint that uses them. */
-    private static final List<String> LOCAL_KEY_OPTIONS = List.of("secret", "privateKey", "publicKey", "keyStore", "jwks");
 
     private final List<RemoteJwks> sources;
     /** With issuerUri: each accepted iss and its source. Empty with jwksUri, whose one source serves every token. */
@@ -55,45 +52,43 @@ public final class RemoteKeys implements KeySource {
         this.context = context;
     }
 
-    /** Whether the configuration asks for remote keys. */
-    public static boolean configured(JwtConfiguration config) {
-        return config.getJwksUri() != null || config.getIssuerUri() != null;
-    }
-
     /**
-     * The remote keys the configuration names, checked; the first fetch of each source starts now, in the background.
+     * The remote keys the settings name, checked; the first fetch of each source starts now, in the background.
      *
+     * @param local the endpoint's local key options, which must not be set: remote keys are then its only keys
      * @param owner what the fetching threads are named after (the endpoint)
      */
-    public static RemoteKeys start(JwtConfiguration config, CamelContext context, Object owner) {
-        return start(config, context, owner, System::currentTimeMillis);
+    public static RemoteKeys start(RemoteKeySettings settings, KeySettings local, CamelContext context, Object owner) {
+        return start(settings, local, context, owner, System::currentTimeMillis);
     }
 
-    /** As {@link #start(JwtConfiguration, CamelContext, Object)}, on the given clock (milliseconds), for tests. */
-    public static RemoteKeys start(JwtConfiguration config, CamelContext context, Object owner, LongSupplier clock) {
-        String option = config.getJwksUri() != null ? "jwksUri" : "issuerUri";
-        if (config.getJwksUri() != null && config.getIssuerUri() != null) {
+    /** As {@link #start(RemoteKeySettings, KeySettings, CamelContext, Object)}, on the given clock (milliseconds), for tests. */
+    public static RemoteKeys start(RemoteKeySettings settings, KeySettings local, CamelContext context, Object owner,
+                                   LongSupplier clock) {
+        String option = settings.jwksUri() != null ? "jwksUri" : "issuerUri";
+        if (settings.jwksUri() != null && settings.issuerUri() != null) {
             throw new IllegalArgumentException("Options 'jwksUri' and 'issuerUri' cannot both be set: 'issuerUri' finds"
                                                + " the JWK Set itself; with 'jwksUri', check the issuer with 'issuer'");
         }
-        List<String> local = localKeyOptions(config);
-        if (!local.isEmpty()) {
-            throw new IllegalArgumentException("Option '" + option + "' cannot be combined with '" + String.join("', '", local)
+        List<String> localOptions = local.setOptions();
+        if (!localOptions.isEmpty()) {
+            throw new IllegalArgumentException("Option '" + option + "' cannot be combined with '"
+                                               + String.join("', '", localOptions)
                                                + "': a validate endpoint takes its keys from one place");
         }
-        List<String> algorithmList = algorithms(config.getAlgorithm());
+        List<String> algorithmList = algorithms(settings.algorithm());
         Set<String> accepted = algorithmList.isEmpty() ? asymmetric() : new LinkedHashSet<>(algorithmList);
 
         List<JwksLocation> locations = new ArrayList<>();
         Map<String, JwksLocation> locationByIssuer = new HashMap<>();
-        if (config.getJwksUri() != null) {
-            locations.add(JwksLocation.fixed(config.getJwksUri()));
+        if (settings.jwksUri() != null) {
+            locations.add(JwksLocation.fixed(settings.jwksUri()));
         } else {
-            List<String> issuerUris = OptionValues.commaList(config.getIssuerUri());
+            List<String> issuerUris = OptionValues.commaList(settings.issuerUri());
             if (issuerUris.isEmpty()) {
                 throw new IllegalArgumentException("Option 'issuerUri' is empty");
             }
-            Set<String> issuerOption = new LinkedHashSet<>(OptionValues.commaList(config.getIssuer()));
+            Set<String> issuerOption = new LinkedHashSet<>(settings.issuers());
             if (issuerUris.size() > 1 && !issuerOption.isEmpty()) {
                 throw new IllegalArgumentException("Option 'issuer' cannot be set with several 'issuerUri': the token's"
                                                    + " iss picks the issuer, and must be one of them");
@@ -103,8 +98,8 @@ public final class RemoteKeys implements KeySource {
                 acceptedByDiscovery.add(issuerUri);
                 JwksLocation location = JwksLocation.discovered(issuerUri, acceptedByDiscovery);
                 locations.add(location);
-                // the iss values that pick this issuer: those validate accepts (see ClaimsPolicy.acceptedIssuers)
-                for (String iss : issuerUris.size() > 1 ? Set.of(issuerUri) : ClaimsPolicy.acceptedIssuers(config)) {
+                // the iss values that pick this issuer: those validate accepts (issuer, else issuerUri)
+                for (String iss : issuerUris.size() > 1 || issuerOption.isEmpty() ? Set.of(issuerUri) : issuerOption) {
                     if (locationByIssuer.putIfAbsent(iss, location) != null) {
                         throw new IllegalArgumentException("Option 'issuerUri' names " + iss + " twice");
                     }
@@ -112,17 +107,17 @@ public final class RemoteKeys implements KeySource {
             }
         }
 
-        SSLContext sslContext = sslContext(config, context);
+        SSLContext sslContext = sslContext(settings, context);
         ExecutorService httpExecutor = context.getExecutorServiceManager()
                 .newCachedThreadPool(owner, "JwtRemoteKeysHttp");
-        HttpDocuments http = new HttpDocuments(sslContext, config.getJwksTimeout(), httpExecutor);
+        HttpDocuments http = new HttpDocuments(sslContext, settings.timeoutMillis(), httpExecutor);
         ExecutorService executor = context.getExecutorServiceManager()
                 .newFixedThreadPool(owner, "JwtRemoteKeys", locations.size());
         List<RemoteJwks> sources = new ArrayList<>();
         Map<JwksLocation, RemoteJwks> byLocation = new HashMap<>();
         for (JwksLocation location : locations) {
-            RemoteJwks source = new RemoteJwks(location, http, algorithmList, config.getJwksCacheTtl(),
-                    config.getJwksMaxStale(), config.getJwksRefreshInterval(), config.getJwksTimeout(), executor, clock);
+            RemoteJwks source = new RemoteJwks(location, http, algorithmList, settings.cacheTtlMillis(),
+                    settings.maxStaleMillis(), settings.refreshIntervalMillis(), settings.timeoutMillis(), executor, clock);
             sources.add(source);
             byLocation.put(location, source);
         }
@@ -131,18 +126,6 @@ public final class RemoteKeys implements KeySource {
         RemoteKeys keys = new RemoteKeys(sources, byIssuer, accepted, executor, httpExecutor, context);
         sources.forEach(RemoteJwks::start);
         return keys;
-    }
-
-    private static List<String> localKeyOptions(JwtConfiguration config) {
-        List<String> set = new ArrayList<>();
-        Object[] values = { config.getSecret(), config.getPrivateKey(), config.getPublicKey(), config.getKeyStore(),
-                config.getJwks() };
-        for (int i = 0; i < values.length; i++) {
-            if (values[i] != null) {
-                set.add(LOCAL_KEY_OPTIONS.get(i));
-            }
-        }
-        return set;
     }
 
     /** The {@code algorithm} option for remote keys: public-key algorithms only (a fetched key is never a secret). */
@@ -164,12 +147,12 @@ public final class RemoteKeys implements KeySource {
         return all;
     }
 
-    private static SSLContext sslContext(JwtConfiguration config, CamelContext context) {
-        if (config.getSslContextParameters() == null) {
+    private static SSLContext sslContext(RemoteKeySettings settings, CamelContext context) {
+        if (settings.sslContextParameters() == null) {
             return null;
         }
         try {
-            return config.getSslContextParameters().createSSLContext(context);
+            return settings.sslContextParameters().createSSLContext(context);
         } catch (GeneralSecurityException | IOException e) {
             throw new IllegalArgumentException("Option 'sslContextParameters' cannot make a TLS context ("
                                                + e.getClass().getSimpleName() + ")");

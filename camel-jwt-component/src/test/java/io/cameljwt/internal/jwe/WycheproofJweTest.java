@@ -16,7 +16,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.cameljwt.JwtConfiguration;
 import io.cameljwt.JwtFailure;
+import io.cameljwt.TestSettings;
 import io.cameljwt.internal.keys.KeyLoader;
+import io.cameljwt.internal.settings.JweSettings;
 import io.cameljwt.internal.token.TokenRefusal;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -255,8 +257,9 @@ class WycheproofJweTest {
         options.accept(config);
         JweDecrypter decrypter;
         try {
-            decrypter = new JweDecrypter(JweKeys.load(vector.key(), "decryptionKey", true, config, new KeyLoader(null)),
-                    config);
+            JweSettings settings = TestSettings.of(config).jwe();
+            decrypter = new JweDecrypter(JweKeys.load(vector.key(), "decryptionKey", true, settings.keyStore(),
+                    new KeyLoader(null)), settings);
         } catch (IllegalArgumentException e) {
             assertQuotesNoKey(e.getMessage(), vector);
             return Outcome.KEY_REFUSED;

@@ -11,6 +11,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.cameljwt.JwtConfiguration;
 import io.cameljwt.JwtFailure;
+import io.cameljwt.TestSettings;
 import io.cameljwt.internal.token.Token;
 import io.cameljwt.internal.token.TokenRefusal;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -79,7 +80,7 @@ class TimeBoundaryTest {
     }
 
     private static void assertOutcome(JwtFailure expected, JwtConfiguration config, Map<String, Object> claims) {
-        ClaimsPolicy policy = ClaimsPolicy.from(config);
+        ClaimsPolicy policy = ClaimsPolicy.from(TestSettings.of(config).policy());
         Token token = token(claims);
         if (expected == null) {
             assertDoesNotThrow(() -> policy.check(token, Instant.ofEpochSecond(NOW)));

@@ -24,8 +24,9 @@ import org.springframework.core.env.Environment;
  * binding and the component's generated configurer, so every component option of {@code docs/options.md} works, in
  * the forms Camel Main accepts (kebab or camel case, durations such as {@code 15m}, {@code claims.NAME} or
  * {@code claims[NAME]}, {@code #bean} references, {@code {{placeholders}}}), with Spring Boot's relaxed binding for
- * environment variables ({@code CAMEL_COMPONENT_JWT_ISSUER}). A name that is no option of the component stops the
- * application; no error message holds a value, since many of these values are keys.
+ * environment variables ({@code CAMEL_COMPONENT_JWT_ISSUER}). Values are set as they are: no {@code RAW(...)} is
+ * needed, and one is refused. A name that is no option of the component stops the application; no error message
+ * holds a value, since many of these values are keys.
  */
 @Configuration(proxyBeanMethods = false)
 public class JwtComponentProperties {
@@ -53,6 +54,12 @@ public class JwtComponentProperties {
         options.forEach((name, value) -> {
             if (CAMEL_SPRING_BOOT_KEYS.contains(name)) {
                 return;
+            }
+            if (value != null && (value.startsWith("RAW(") || value.startsWith("RAW{"))) {
+                // RAW(...) keeps a URI option's value from being URI-decoded; nothing decodes these values, so the
+                // wrapper would become part of the key (an HMAC secret would still "work", with the wrong key)
+                throw new IllegalArgumentException(PREFIX + "." + name + " is wrapped in RAW(...), which only endpoint"
+                                                   + " URIs need: give the value as it is");
             }
             boolean bound;
             try {

@@ -94,6 +94,18 @@ class JwtComponentPropertiesTest {
     }
 
     @Test
+    void aValueWrappedInRawIsRefusedRatherThanTakenAsTheKey() {
+        MockEnvironment environment = new MockEnvironment()
+                .withProperty("camel.component.jwt.secret", "RAW(s3cr3t+s3cr3t+s3cr3t+s3cr3t+s3cr3t)");
+
+        IllegalArgumentException error = assertThrows(IllegalArgumentException.class, () -> bind(environment));
+
+        assertEquals("camel.component.jwt.secret is wrapped in RAW(...), which only endpoint URIs need: give the value"
+                     + " as it is", error.getMessage());
+        assertEquals(null, component.getConfiguration().getSecret());
+    }
+
+    @Test
     void camelSpringBootsOwnSwitchesAreNoComponentOptions() {
         bind(new MockEnvironment()
                 .withProperty("camel.component.jwt.enabled", "true")

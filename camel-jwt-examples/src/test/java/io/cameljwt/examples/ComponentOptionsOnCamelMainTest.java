@@ -1,8 +1,15 @@
 package io.cameljwt.examples;
 
+import java.io.InputStream;
+import java.io.StringReader;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.Map;
+import java.util.Properties;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import io.cameljwt.JwtComponent;
 import io.cameljwt.JwtConfiguration;
@@ -17,10 +24,12 @@ import org.jose4j.keys.HmacKey;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Camel Main binds {@code camel.component.jwt.*} from a properties file onto the component (kebab and camel case,
  * durations, a placeholder holding Base64 text, both forms of fixed claims), and endpoints without options use them.
+ * The file is the one {@code docs/runtimes.md} shows.
  */
 class ComponentOptionsOnCamelMainTest extends CamelMainTestSupport {
 
@@ -69,5 +78,20 @@ class ComponentOptionsOnCamelMainTest extends CamelMainTestSupport {
         Exchange checked = template.request("direct:check", exchange -> exchange.getMessage().setBody(token));
         assertEquals(null, checked.getException());
         assertEquals("alice", checked.getMessage().getHeader(JwtConstants.JWT_SUBJECT));
+    }
+
+    @Test
+    void theRuntimesPageShowsThisPropertiesFile() throws Exception {
+        Matcher block = Pattern.compile("```properties\n(jwt\\.secret = .*?)```", Pattern.DOTALL)
+                .matcher(Files.readString(Path.of("../docs/runtimes.md")));
+        assertTrue(block.find(), "docs/runtimes.md has no Camel Main properties block");
+        Properties documented = new Properties();
+        documented.load(new StringReader(block.group(1)));
+        Properties tested = new Properties();
+        try (InputStream file = getClass().getResourceAsStream("/component-options.properties")) {
+            tested.load(file);
+        }
+
+        assertEquals(tested, documented);
     }
 }

@@ -38,7 +38,10 @@ public class JwtComponentProperties {
 
     @Bean
     ComponentCustomizer jwtComponentCustomizer(Environment environment) {
-        return ComponentCustomizer.forType(JwtComponent.class, component -> bind(component, options(environment)));
+        // the component named jwt only, as Camel Main binds camel.component.jwt.*
+        return ComponentCustomizer.builder(JwtComponent.class)
+                .withCondition((name, component) -> "jwt".equals(name))
+                .build(component -> bind(component, options(environment)));
     }
 
     /** The options under {@link #PREFIX}, names relative to it, values with Spring's placeholders resolved. */

@@ -1,4 +1,4 @@
-package io.cameljwt.examples;
+package io.cameljwt.runtimes;
 
 import java.io.InputStream;
 import java.io.StringReader;
@@ -29,7 +29,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * Camel Main binds {@code camel.component.jwt.*} from a properties file onto the component (kebab and camel case,
  * durations, a placeholder holding Base64 text, both forms of fixed claims), and endpoints without options use them.
- * The file is the one {@code docs/runtimes.md} shows.
+ * The file is the one {@code docs/runtimes.md} shows. Not in {@code io.cameljwt.examples}, whose tests boot every
+ * {@code RouteBuilder} of that package as the example's Camel Main does.
  */
 class ComponentOptionsOnCamelMainTest extends CamelMainTestSupport {
 

@@ -83,6 +83,19 @@ class JwtComponentPropertiesTest {
     }
 
     @Test
+    void camelPlaceholdersAreResolvedByCamelAndSpringPlaceholdersBySpring() {
+        camelContext.getPropertiesComponent().addInitialProperty("jwt.issuer", "https://login.example.test");
+
+        bind(new MockEnvironment()
+                .withProperty("audiences", "orders-api")
+                .withProperty("camel.component.jwt.issuer", "{{jwt.issuer}}")
+                .withProperty("camel.component.jwt.audience", "${audiences}"));
+
+        assertEquals("https://login.example.test", component.getConfiguration().getIssuer());
+        assertEquals("orders-api", component.getConfiguration().getAudience());
+    }
+
+    @Test
     void keyTextIsSetAsItIsWithoutRaw() {
         String pemLine = "-----BEGIN PUBLIC KEY----- MIIBIjAN+gk/qh+w== -----END PUBLIC KEY-----";
 

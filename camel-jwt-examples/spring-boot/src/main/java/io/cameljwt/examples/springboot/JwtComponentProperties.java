@@ -21,7 +21,7 @@ import org.springframework.core.env.Environment;
  * Camel Spring Boot binds {@code camel.component.NAME.*} only for components that have a starter, whose generated
  * auto-configuration copies its {@code @ConfigurationProperties} onto the component; camel-jwt has none, and without
  * this class those properties are silently ignored. This customizer does the same job with Camel's own property
- * binding and the component's generated configurer, so every component option of {@code docs/options.md} works, in
+ * binding and the component's generated configurer, which knows every component option of {@code docs/options.md}, in
  * the forms Camel Main accepts (kebab or camel case, durations such as {@code 15m}, {@code claims.NAME} or
  * {@code claims[NAME]}, {@code #bean} references, {@code {{placeholders}}}), with Spring Boot's relaxed binding for
  * environment variables ({@code CAMEL_COMPONENT_JWT_ISSUER}). Values are set as they are: no {@code RAW(...)} is

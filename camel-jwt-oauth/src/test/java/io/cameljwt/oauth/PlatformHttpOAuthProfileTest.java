@@ -121,6 +121,18 @@ class PlatformHttpOAuthProfileTest extends CamelTestSupport {
     }
 
     @Test
+    void aMalformedAuthorizationHeaderIs400BeforeCamelJwtIsAsked() throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + PORT + "/orders"))
+                .header("Authorization", "Basic b3JkZXJzOnNlY3JldA==")
+                .build();
+
+        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+
+        assertEquals(400, response.statusCode());
+        assertEquals("Bearer error=\"invalid_request\"", response.headers().firstValue("WWW-Authenticate").orElse(""));
+    }
+
+    @Test
     void aTamperedTokenIs401InvalidToken() throws Exception {
         String token = provider.token("shop", "orders-api", Map.of());
         String[] parts = token.split("\\.");

@@ -48,6 +48,8 @@ final class ProfileSettings {
                     + "profile with " + prefix + "validation-factory");
         }
         Map<String, Object> options = new LinkedHashMap<>();
+        // set here, not left to the default: camel.component.jwt.failOnInvalid=false would make every token valid
+        options.put("failOnInvalid", true);
         if (config.getJwksEndpoint() != null) {
             options.put("jwksUri", remoteUri(config.getJwksEndpoint(), config, prefix + "jwks-endpoint"));
         } else if (config.getOidcDiscoveryUrl() != null) {

@@ -66,17 +66,18 @@ class ProfileConfigurationTest {
 
         Map<String, Object> options = ProfileSettings.options(config, PREFIX, Map.of("requiredRoles", "admin"));
 
-        assertEquals(Map.of(
-                "issuerUri", "https://sso.example.com/realms/shop",
-                "issuer", "https://sso.example.com/realms/shop",
-                "audience", "orders,billing",
-                "expectedType", "at+jwt",
-                "clockSkew", "30s",
-                "jwksCacheTtl", "300s",
-                "jwksTimeout", "5s",
-                "requireExpiration", false,
-                "algorithm", "RS256,ES256",
-                "requiredRoles", "admin"), options);
+        assertEquals(Map.ofEntries(
+                Map.entry("failOnInvalid", true),
+                Map.entry("issuerUri", "https://sso.example.com/realms/shop"),
+                Map.entry("issuer", "https://sso.example.com/realms/shop"),
+                Map.entry("audience", "orders,billing"),
+                Map.entry("expectedType", "at+jwt"),
+                Map.entry("clockSkew", "30s"),
+                Map.entry("jwksCacheTtl", "300s"),
+                Map.entry("jwksTimeout", "5s"),
+                Map.entry("requireExpiration", false),
+                Map.entry("algorithm", "RS256,ES256"),
+                Map.entry("requiredRoles", "admin")), options);
     }
 
     @ParameterizedTest
@@ -161,6 +162,24 @@ class ProfileConfigurationTest {
 
             String messages = messages(e);
             assertTrue(messages.contains("camel.oauth.broken.expected-audience"), messages);
+        }
+    }
+
+    @Test
+    void allowInsecureHttpStillRefusesPlainHttpToAHostThatIsNotLoopback() throws Exception {
+        try (CamelContext context = new DefaultCamelContext()) {
+            context.getPropertiesComponent().addInitialProperty("camel.oauth.p.jwks-endpoint",
+                    "http://sso.example.com/keys");
+            context.getPropertiesComponent().addInitialProperty("camel.oauth.p.allow-insecure-http", "true");
+            context.getPropertiesComponent().addInitialProperty("camel.oauth.p.expected-issuer", "https://sso.example.com");
+            context.getPropertiesComponent().addInitialProperty("camel.oauth.p.expected-audience", "orders");
+            context.start();
+
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> new JwtOAuthTokenValidationFactory().validateConfiguration(context, "p"));
+
+            assertTrue(e.getMessage().startsWith("OAuth profile p: ")
+                    && e.getMessage().contains("plain http is allowed only to a loopback address"), e.getMessage());
         }
     }
 

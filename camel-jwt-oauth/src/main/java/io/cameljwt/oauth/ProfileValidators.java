@@ -33,8 +33,13 @@ final class ProfileValidators {
 
     /** The validators of {@code context}, made at the first call. */
     static ProfileValidators of(CamelContext context) {
+        // every request comes here: only the first call of a context takes the lock
+        ProfileValidators validators = context.getCamelContextExtension().getContextPlugin(ProfileValidators.class);
+        if (validators != null) {
+            return validators;
+        }
         synchronized (context) {
-            ProfileValidators validators = context.getCamelContextExtension().getContextPlugin(ProfileValidators.class);
+            validators = context.getCamelContextExtension().getContextPlugin(ProfileValidators.class);
             if (validators == null) {
                 validators = new ProfileValidators(context);
                 context.getCamelContextExtension().addContextPlugin(ProfileValidators.class, validators);
@@ -72,15 +77,15 @@ final class ProfileValidators {
         Map<String, String> extras = extras(context, prefix + JWT);
         Map<String, Object> options = ProfileSettings.options(config, prefix, extras);
         String profile = name.isEmpty() ? "(default)" : name;
-        ConfigKey key = ConfigKey.of(config);
-        ProfileValidator alike = byConfig.get(key);
-        if (alike != null && !alike.options().equals(options)) {
+        ProfileValidator alike = byConfig.computeIfAbsent(ConfigKey.of(config), k -> started(profile, options));
+        // checked after the lookup, not before, so that a profile prepared at the same time cannot slip in between
+        if (!alike.options().equals(options)) {
             // the SPI's consumers hand over the settings alone, so two profiles alike in them must not differ otherwise
             throw new IllegalArgumentException("OAuth profiles " + alike.profile() + " and " + profile
                     + " have the same camel.oauth settings but different " + JWT + "* options: give them different "
                     + "settings (an audience, say) or the same camel-jwt options");
         }
-        return alike != null ? alike : byConfig.computeIfAbsent(key, k -> started(profile, options));
+        return alike;
     }
 
     /** A validator that stops with the CamelContext. */

@@ -115,7 +115,7 @@ final class ProfileValidator extends ServiceSupport {
                 expiresAt == null ? 0 : expiresAt.getEpochSecond());
     }
 
-    /** RFC 8693's {@code scope} (space-separated) or the {@code scp} array that Okta and Entra ID issue. */
+    /** RFC 8693's {@code scope} (space-separated) or the {@code scp} claim of Okta (an array) and Entra ID (space-separated). */
     static List<String> scopes(Map<String, Object> claims) {
         if (claims == null) {
             return List.of();

@@ -7,6 +7,7 @@ import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 
 import io.cameljwt.JwtRevocationMemoryStore;
 import org.apache.camel.BindToRegistry;
@@ -15,7 +16,9 @@ import org.apache.camel.RoutesBuilder;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpServer;
 import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpServerConfiguration;
+import org.apache.camel.spi.OAuthTokenValidationConfig;
 import org.apache.camel.spi.OAuthTokenValidationResult;
+import org.apache.camel.spi.OAuthTokenValidationResult.ErrorCode;
 import org.apache.camel.test.AvailablePortFinder;
 import org.apache.camel.test.junit5.CamelTestSupport;
 import org.junit.jupiter.api.AfterAll;
@@ -23,6 +26,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * {@code platform-http:/x?oauthProfile=p} on a real Vert.x server on 127.0.0.1, its tokens validated by camel-jwt
@@ -61,6 +65,11 @@ class PlatformHttpOAuthProfileTest extends CamelTestSupport {
         p.put("camel.oauth.admin.allow-insecure-http", "true");
         p.put("camel.oauth.admin.jwt.requiredRoles", "admin");
         p.put("camel.oauth.admin.jwt.revocationRepository", "#revoked");
+        // the provider's JWK Set named directly, without discovery
+        p.put("camel.oauth.keys.jwks-endpoint", provider.issuer("shop") + "/jwks");
+        p.put("camel.oauth.keys.expected-issuer", provider.issuer("shop"));
+        p.put("camel.oauth.keys.expected-audience", "orders-api");
+        p.put("camel.oauth.keys.allow-insecure-http", "true");
         // a key server that does not answer
         p.put("camel.oauth.down.jwks-endpoint", "http://127.0.0.1:" + CLOSED_PORT + "/jwks");
         p.put("camel.oauth.down.expected-issuer", provider.issuer("shop"));
@@ -96,6 +105,7 @@ class PlatformHttpOAuthProfileTest extends CamelTestSupport {
                 });
                 from("platform-http:/admin?oauthProfile=admin").setBody(constant("admin area"));
                 from("platform-http:/down?oauthProfile=down").setBody(constant("never"));
+                from("platform-http:/keys?oauthProfile=keys").setBody(constant("keys area"));
                 from("direct:revoke").to("jwt:revoke?issuerUri=" + provider.issuer("shop")
                         + "&issuer=" + provider.issuer("shop") + "&audience=admin-api&revocationRepository=#revoked");
             }
@@ -168,6 +178,36 @@ class PlatformHttpOAuthProfileTest extends CamelTestSupport {
 
         template.sendBodyAndHeader("direct:revoke", null, "Authorization", "Bearer " + admin);
         assertInvalidToken(get("/admin", admin));
+    }
+
+    @Test
+    void aProfileWithAJwksEndpointValidatesWithoutDiscovery() throws Exception {
+        HttpResponse<String> response = get("/keys", provider.token("shop", "orders-api", Map.of()));
+
+        assertEquals(200, response.statusCode());
+        assertEquals("keys area", response.body());
+        assertInvalidToken(get("/keys", provider.token("elsewhere", "orders-api", Map.of())));
+    }
+
+    @Test
+    void settingsNoProfileHasGetAValidatorOfTheirOwn() {
+        JwtOAuthTokenValidationFactory factory = new JwtOAuthTokenValidationFactory();
+        factory.setCamelContext(context);
+        OAuthTokenValidationConfig config = new OAuthTokenValidationConfig()
+                .setOidcDiscoveryUrl(provider.issuer("shop") + ProfileSettings.DISCOVERY_PATH)
+                .setExpectedIssuer(provider.issuer("shop"))
+                .setExpectedAudiences(Set.of("reports-api"))
+                .setAllowInsecureHttp(true);
+        int before = context.hasServices(ProfileValidator.class).size();
+
+        OAuthTokenValidationResult valid = factory.validateToken(config,
+                provider.token("shop", "reports-api", Map.of()));
+        OAuthTokenValidationResult otherAudience = factory.validateToken(config,
+                provider.token("shop", "orders-api", Map.of()));
+
+        assertTrue(valid.isValid(), valid.getError());
+        assertEquals(ErrorCode.INVALID_AUDIENCE, otherAudience.getErrorCode(), otherAudience.getError());
+        assertEquals(before + 1, context.hasServices(ProfileValidator.class).size());
     }
 
     private void assertInvalidToken(HttpResponse<String> response) {

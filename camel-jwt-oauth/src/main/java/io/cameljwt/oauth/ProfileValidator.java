@@ -1,5 +1,7 @@
 package io.cameljwt.oauth;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -25,7 +27,7 @@ import org.apache.camel.support.service.ServiceSupport;
 /**
  * One OAuth profile's prepared validator: a started {@code jwt:validate} endpoint and producer, built once, through
  * which every token of the profile goes. So a profile gets all of camel-jwt: the remote-key cache and its health
- * check, the verified-token cache, JWE, revocation, metrics.
+ * check, the verified-token cache, JWE, revocation.
  */
 final class ProfileValidator extends ServiceSupport {
 
@@ -48,8 +50,11 @@ final class ProfileValidator extends ServiceSupport {
     static ProfileValidator start(CamelContext context, String profile, Map<String, Object> options) {
         Endpoint endpoint = null;
         try {
-            // parameters, not a URI: key text never becomes part of an endpoint URI that Camel shows or registers
-            endpoint = context.getComponent("jwt").createEndpoint("jwt:validate", new HashMap<>(options));
+            // parameters, not a URI: key text never becomes part of an endpoint URI that Camel shows or registers.
+            // Camel's hash parameter only tells endpoints apart: each profile's readiness check gets an id of its own
+            endpoint = context.getComponent("jwt").createEndpoint(
+                    "jwt:validate?hash=oauth-" + URLEncoder.encode(profile, StandardCharsets.UTF_8),
+                    new HashMap<>(options));
             ServiceHelper.startService(endpoint);
             Producer producer = endpoint.createProducer();
             ServiceHelper.startService(producer);

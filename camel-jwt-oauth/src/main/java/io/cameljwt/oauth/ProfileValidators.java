@@ -6,6 +6,7 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.apache.camel.CamelContext;
 import org.apache.camel.RuntimeCamelException;
@@ -26,6 +27,8 @@ final class ProfileValidators {
     private final CamelContext context;
     private final Map<String, ProfileValidator> byProfile = new ConcurrentHashMap<>();
     private final Map<ConfigKey, ProfileValidator> byConfig = new ConcurrentHashMap<>();
+    /** Numbers the validators of settings no profile has, for their names. */
+    private final AtomicInteger givenSettings = new AtomicInteger();
 
     private ProfileValidators(CamelContext context) {
         this.context = context;
@@ -58,8 +61,8 @@ final class ProfileValidators {
     ProfileValidator forSettings(OAuthTokenValidationConfig config) {
         ConfigKey key = ConfigKey.of(config);
         ProfileValidator validator = byConfig.get(key);
-        return validator != null ? validator : byConfig.computeIfAbsent(key,
-                k -> started("(given settings)", ProfileSettings.options(config, PREFIX, Map.of())));
+        return validator != null ? validator : byConfig.computeIfAbsent(key, k -> started(
+                "(given settings " + givenSettings.incrementAndGet() + ")", ProfileSettings.options(config, PREFIX, Map.of())));
     }
 
     private ProfileValidator prepare(String name) {

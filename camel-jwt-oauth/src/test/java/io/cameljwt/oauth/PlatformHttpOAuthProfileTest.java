@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import io.cameljwt.JwtRevocationMemoryStore;
 import org.apache.camel.BindToRegistry;
@@ -15,6 +16,8 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.RoutesBuilder;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpServer;
+import org.apache.camel.health.HealthCheck;
+import org.apache.camel.health.HealthCheckHelper;
 import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpServerConfiguration;
 import org.apache.camel.spi.OAuthTokenValidationConfig;
 import org.apache.camel.spi.OAuthTokenValidationResult;
@@ -37,6 +40,8 @@ class PlatformHttpOAuthProfileTest extends CamelTestSupport {
     private static Provider provider;
     private static final int PORT = AvailablePortFinder.getNextAvailable();
     private static final int CLOSED_PORT = AvailablePortFinder.getNextAvailable();
+    /** The id of a profile's readiness check, less the profile's name. */
+    private static final String PROFILE_CHECK = "producer:jwt-keys-jwt:validate?hash=oauth-";
 
     private final HttpClient http = HttpClient.newHttpClient();
 
@@ -208,6 +213,19 @@ class PlatformHttpOAuthProfileTest extends CamelTestSupport {
         assertTrue(valid.isValid(), valid.getError());
         assertEquals(ErrorCode.INVALID_AUDIENCE, otherAudience.getErrorCode(), otherAudience.getError());
         assertEquals(before + 1, context.hasServices(ProfileValidator.class).size());
+    }
+
+    @Test
+    void eachProfileWithRemoteKeysHasAReadinessCheckOfItsOwn() throws Exception {
+        get("/orders", null); // the consumers are started: each has prepared its profile
+
+        Map<String, HealthCheck.State> states = HealthCheckHelper.invokeReadiness(context, "full").stream()
+                .filter(r -> r.getCheck().getId().startsWith(PROFILE_CHECK))
+                .collect(Collectors.toMap(r -> r.getCheck().getId().substring(PROFILE_CHECK.length()),
+                        HealthCheck.Result::getState));
+
+        assertEquals(Set.of("orders", "admin", "keys", "down"), states.keySet(), states.toString());
+        assertEquals(HealthCheck.State.DOWN, states.get("down"), states.toString());
     }
 
     private void assertInvalidToken(HttpResponse<String> response) {

@@ -54,15 +54,25 @@ final class ProfileValidators {
     /** The validator of a profile ({@code null} or blank: the default profile, {@code camel.oauth.*}). */
     ProfileValidator forProfile(String profileName) {
         String name = profileName == null || profileName.isBlank() ? "" : profileName;
-        return byProfile.computeIfAbsent(name, this::prepare);
+        ProfileValidator validator = byProfile.get(name);
+        return running(validator) ? validator
+                : byProfile.compute(name, (k, old) -> running(old) ? old : prepare(k));
     }
 
     /** The validator prepared for a profile with these settings, or, for settings no profile has, one of their own. */
     ProfileValidator forSettings(OAuthTokenValidationConfig config) {
         ConfigKey key = ConfigKey.of(config);
         ProfileValidator validator = byConfig.get(key);
-        return validator != null ? validator : byConfig.computeIfAbsent(key, k -> started(
+        return running(validator) ? validator : byConfig.compute(key, (k, old) -> running(old) ? old : started(
                 "(given settings " + givenSettings.incrementAndGet() + ")", ProfileSettings.options(config, PREFIX, Map.of())));
+    }
+
+    /**
+     * Whether a validator can serve: those of a CamelContext that was stopped were stopped with it, and a restarted
+     * context prepares its profiles again.
+     */
+    private static boolean running(ProfileValidator validator) {
+        return validator != null && validator.isStarted();
     }
 
     private ProfileValidator prepare(String name) {
@@ -80,7 +90,8 @@ final class ProfileValidators {
         Map<String, String> extras = extras(context, prefix + JWT);
         Map<String, Object> options = ProfileSettings.options(config, prefix, extras);
         String profile = name.isEmpty() ? "(default)" : name;
-        ProfileValidator alike = byConfig.computeIfAbsent(ConfigKey.of(config), k -> started(profile, options));
+        ProfileValidator alike = byConfig.compute(ConfigKey.of(config),
+                (k, old) -> running(old) ? old : started(profile, options));
         // checked after the lookup, not before, so that a profile prepared at the same time cannot slip in between
         if (!alike.options().equals(options)) {
             // the SPI's consumers hand over the settings alone, so two profiles alike in them must not differ otherwise

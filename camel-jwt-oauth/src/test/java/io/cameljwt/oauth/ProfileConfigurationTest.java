@@ -13,6 +13,7 @@ import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpServerCon
 import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.spi.OAuthTokenValidationConfig;
 import org.apache.camel.spi.OAuthTokenValidationFactory;
+import org.apache.camel.spi.OAuthTokenValidationResult;
 import org.apache.camel.spi.OAuthTokenValidationResult.ErrorCode;
 import org.apache.camel.support.OAuthHelper;
 import org.apache.camel.test.AvailablePortFinder;
@@ -180,6 +181,32 @@ class ProfileConfigurationTest {
 
             assertTrue(e.getMessage().startsWith("OAuth profile p: ")
                     && e.getMessage().contains("plain http is allowed only to a loopback address"), e.getMessage());
+        }
+    }
+
+    @Test
+    void aProfileStillValidatesAfterTheCamelContextIsRestarted() throws Exception {
+        String secret = "a-shared-secret-of-at-least-32-bytes!";
+        try (CamelContext context = new DefaultCamelContext()) {
+            context.getPropertiesComponent().addInitialProperty("camel.oauth.p.expected-issuer", "https://sso.example.com");
+            context.getPropertiesComponent().addInitialProperty("camel.oauth.p.expected-audience", "orders");
+            context.getPropertiesComponent().addInitialProperty("camel.oauth.p.jwt.secret", secret);
+            context.addRoutes(new RouteBuilder() {
+                @Override
+                public void configure() {
+                    from("direct:sign").to("jwt:generate?secret=RAW(" + secret + ")");
+                }
+            });
+            context.start();
+            String token = context.createProducerTemplate().requestBody("direct:sign",
+                    Map.of("iss", "https://sso.example.com", "aud", "orders"), String.class);
+            assertTrue(OAuthHelper.validateOAuthToken(context, "p", token).isValid());
+
+            context.stop();
+            context.start();
+
+            OAuthTokenValidationResult result = OAuthHelper.validateOAuthToken(context, "p", token);
+            assertTrue(result.isValid(), result.getError());
         }
     }
 

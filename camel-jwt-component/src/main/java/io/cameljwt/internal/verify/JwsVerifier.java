@@ -18,9 +18,9 @@ import org.jose4j.lang.JoseException;
  * Verifies a parsed token against the configured keys: the algorithm must be on the allowlist, the key must fit it,
  * and keys offered by the token itself ({@code jwk}, {@code jku}, {@code x5u}, {@code x5c}) are never looked at.
  * jose4j's signature algorithm checks the signature on the bytes the token already holds, as its
- * {@code JsonWebSignature.verifySignature()} would; HMAC signatures are checked the same way with a {@code Mac} kept
- * per thread ({@link ThreadMacs}). The keys were checked against jose4j's rules for their algorithms once, when they
- * were loaded or fetched ({@link io.cameljwt.internal.keys.VerificationKeys}), so no message pays for that again.
+ * {@code JsonWebSignature.verifySignature()} would; HMAC, RS* and EdDSA signatures are checked the same way with a
+ * {@code Mac} or {@code Signature} kept per thread ({@link ThreadMacs}, {@link ThreadSignatures}). The keys were
+ * checked against jose4j's rules for their algorithms once, when they were loaded or fetched ({@link io.cameljwt.internal.keys.VerificationKeys}), so no message pays for that again.
  */
 public final class JwsVerifier implements AutoCloseable {
 
@@ -31,6 +31,7 @@ public final class JwsVerifier implements AutoCloseable {
     /** The tokens verified already, or null when {@code tokenCacheSize} is 0. */
     private final VerifiedTokens verified;
     private final ThreadMacs macs = new ThreadMacs();
+    private final ThreadSignatures signatures = new ThreadSignatures();
 
     public JwsVerifier(KeySource keys) {
         this(keys, null);
@@ -94,9 +95,14 @@ public final class JwsVerifier implements AutoCloseable {
             for (KeyEntry candidate : candidates) {
                 try {
                     Key key = candidate.verificationKey();
-                    boolean valid = verifier instanceof HmacUsingShaAlgorithm hmac
-                            ? macs.verify(hmac, signature, key, signingInput)
-                            : verifier.verifySignature(signature, key, signingInput, PROVIDERS);
+                    boolean valid;
+                    if (verifier instanceof HmacUsingShaAlgorithm hmac) {
+                        valid = macs.verify(hmac, signature, key, signingInput);
+                    } else if (ThreadSignatures.handles(verifier)) {
+                        valid = signatures.verify(verifier, signature, key, signingInput);
+                    } else {
+                        valid = verifier.verifySignature(signature, key, signingInput, PROVIDERS);
+                    }
                     if (valid) {
                         return candidate;
                     }

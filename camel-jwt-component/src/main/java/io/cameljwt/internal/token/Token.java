@@ -110,12 +110,22 @@ public final class Token {
 
     /** What the signature signs: the encoded header and payload with the dot between, as ASCII bytes. */
     public byte[] signingInput() {
-        // one copy, not a substring and its bytes: the token is all ASCII (CompactJws.checkSyntax)
         byte[] bytes = new byte[payloadEnd];
+        copySigningInput(bytes);
+        return bytes;
+    }
+
+    /** The length of {@link #signingInput()}. */
+    public int signingInputLength() {
+        return payloadEnd;
+    }
+
+    /** Writes {@link #signingInput()} into {@code bytes} from index 0, for a caller that keeps a buffer. */
+    public void copySigningInput(byte[] bytes) {
+        // the token is all ASCII (CompactJws.checkSyntax): each character is its byte
         for (int i = 0; i < payloadEnd; i++) {
             bytes[i] = (byte) compact.charAt(i);
         }
-        return bytes;
     }
 
     /** The decoded signature, a new array at each call. */

@@ -49,6 +49,12 @@ final class ThreadSignatures {
     /** Whether {@code signature} is a valid signature of {@code signingInput} under {@code key}. */
     boolean verify(JsonWebSignatureAlgorithm algorithm, byte[] signature, Key key, byte[] signingInput)
             throws JoseException {
+        return verify(algorithm, signature, key, signingInput, signingInput.length);
+    }
+
+    /** As {@link #verify(JsonWebSignatureAlgorithm, byte[], Key, byte[])}, for the first {@code length} bytes of input. */
+    boolean verify(JsonWebSignatureAlgorithm algorithm, byte[] signature, Key key, byte[] input, int length)
+            throws JoseException {
         String name = algorithm.getJavaAlgorithm();
         Map<String, InitialisedSignature> signatures = perThread.get();
         InitialisedSignature initialised = signatures.get(name);
@@ -70,7 +76,7 @@ final class ThreadSignatures {
         }
         initialised.key = null; // until verify returns: after an exception the Signature's state is its provider's
         try {
-            initialised.signature.update(signingInput);
+            initialised.signature.update(input, 0, length);
             boolean valid = initialised.signature.verify(signature);
             initialised.key = key; // verify leaves the Signature initialised with the same key
             return valid;

@@ -61,6 +61,19 @@ class ThreadSignaturesTest {
     }
 
     @Test
+    void onlyTheGivenLengthOfABufferIsChecked() throws Exception {
+        JsonWebSignatureAlgorithm rs256 = algorithm("RS256");
+        KeyPair a = pair("RS256");
+        byte[] byA = sign(rs256, a.getPrivate(), INPUT);
+        byte[] buffer = Arrays.copyOf(INPUT, INPUT.length + 40);
+        Arrays.fill(buffer, INPUT.length, buffer.length, (byte) 'x'); // what a longer token left there
+        assertTrue(signatures.verify(rs256, byA, a.getPublic(), buffer, INPUT.length));
+        assertFalse(signatures.verify(rs256, byA, a.getPublic(), buffer, INPUT.length - 1));
+        assertFalse(signatures.verify(rs256, byA, a.getPublic(), buffer, buffer.length));
+        assertTrue(signatures.verify(rs256, byA, a.getPublic(), buffer, INPUT.length));
+    }
+
+    @Test
     void psAndEsAlgorithmsAreLeftToJose4j() throws Exception {
         for (String alg : List.of("PS256", "PS384", "PS512", "ES256", "ES384", "ES512", "HS256")) {
             assertFalse(ThreadSignatures.handles(algorithm(alg)), alg);

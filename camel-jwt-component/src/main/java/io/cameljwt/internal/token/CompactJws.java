@@ -1,7 +1,6 @@
 package io.cameljwt.internal.token;
 
 import java.util.Arrays;
-import java.util.Base64;
 
 import io.cameljwt.JwtFailure;
 
@@ -23,7 +22,7 @@ public final class CompactJws {
      * characters, and bounded work (nesting depth, number length).
      */
     public static void checkHeaderLimits(String token) throws TokenRefusal {
-        byte[] header = Base64.getUrlDecoder().decode(token.substring(0, token.indexOf('.')));
+        byte[] header = decode(token, 0, token.indexOf('.'));
         JsonLimits.check(TokenJson.utf8(header, "header"), "header");
     }
 
@@ -69,6 +68,34 @@ public final class CompactJws {
                 throw new TokenRefusal(JwtFailure.MALFORMED, "part " + index + " of the token is not canonical Base64url");
             }
         }
+    }
+
+    /**
+     * The bytes of the part of {@code token} from {@code start} to {@code end}, which {@link #checkSyntax} has found
+     * to be canonical Base64url: decoded in place, without the substring and its byte copy that
+     * {@code Base64.getUrlDecoder()} would need.
+     */
+    static byte[] decode(String token, int start, int end) {
+        int length = end - start;
+        byte[] bytes = new byte[length / 4 * 3 + (length % 4 == 0 ? 0 : length % 4 - 1)];
+        int out = 0;
+        int i = start;
+        for (int whole = end - length % 4; i < whole; i += 4) {
+            int group = value(token.charAt(i)) << 18 | value(token.charAt(i + 1)) << 12
+                        | value(token.charAt(i + 2)) << 6 | value(token.charAt(i + 3));
+            bytes[out++] = (byte) (group >> 16);
+            bytes[out++] = (byte) (group >> 8);
+            bytes[out++] = (byte) group;
+        }
+        if (i < end) { // two or three characters left: one or two bytes, the unused bits are zero
+            int group = value(token.charAt(i)) << 18 | value(token.charAt(i + 1)) << 12
+                        | (i + 2 < end ? value(token.charAt(i + 2)) << 6 : 0);
+            bytes[out++] = (byte) (group >> 16);
+            if (i + 2 < end) {
+                bytes[out] = (byte) (group >> 8);
+            }
+        }
+        return bytes;
     }
 
     private static int value(char c) {

@@ -1,8 +1,6 @@
 package io.cameljwt.internal.token;
 
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -64,7 +62,7 @@ public final class Token {
         }
         int headerEnd = compact.indexOf('.');
         int payloadEnd = compact.indexOf('.', headerEnd + 1);
-        String headerJson = TokenJson.utf8(Base64.getUrlDecoder().decode(compact.substring(0, headerEnd)), "header");
+        String headerJson = TokenJson.utf8(CompactJws.decode(compact, 0, headerEnd), "header");
         Map<String, Object> header = TokenJson.object(headerJson, "header", "the token header is not a JSON object");
         if (!(header.get("alg") instanceof String algorithm)) {
             throw new TokenRefusal(JwtFailure.MALFORMED, "the token header has no alg");
@@ -112,12 +110,27 @@ public final class Token {
 
     /** What the signature signs: the encoded header and payload with the dot between, as ASCII bytes. */
     public byte[] signingInput() {
-        return compact.substring(0, payloadEnd).getBytes(StandardCharsets.US_ASCII);
+        byte[] bytes = new byte[payloadEnd];
+        copySigningInput(bytes);
+        return bytes;
+    }
+
+    /** The length of {@link #signingInput()}. */
+    public int signingInputLength() {
+        return payloadEnd;
+    }
+
+    /** Writes {@link #signingInput()} into {@code bytes} from index 0, for a caller that keeps a buffer. */
+    public void copySigningInput(byte[] bytes) {
+        // the token is all ASCII (CompactJws.checkSyntax): each character is its byte
+        for (int i = 0; i < payloadEnd; i++) {
+            bytes[i] = (byte) compact.charAt(i);
+        }
     }
 
     /** The decoded signature, a new array at each call. */
     public byte[] signature() {
-        return Base64.getUrlDecoder().decode(compact.substring(payloadEnd + 1));
+        return CompactJws.decode(compact, payloadEnd + 1, compact.length());
     }
 
     /** The payload as it was (JSON text, strict UTF-8). */
@@ -194,7 +207,7 @@ public final class Token {
             throw claimsRefusal;
         }
         try {
-            String text = TokenJson.utf8(Base64.getUrlDecoder().decode(encodedPayload()), "payload");
+            String text = TokenJson.utf8(CompactJws.decode(compact, headerEnd + 1, payloadEnd), "payload");
             setClaims(text, TokenJson.object(text, "payload", NOT_AN_OBJECT));
         } catch (TokenRefusal refusal) {
             claimsRefusal = refusal;

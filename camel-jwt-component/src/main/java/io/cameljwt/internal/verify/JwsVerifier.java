@@ -18,19 +18,28 @@ import org.jose4j.lang.JoseException;
  * Verifies a parsed token against the configured keys: the algorithm must be on the allowlist, the key must fit it,
  * and keys offered by the token itself ({@code jwk}, {@code jku}, {@code x5u}, {@code x5c}) are never looked at.
  * jose4j's signature algorithm checks the signature on the bytes the token already holds, as its
- * {@code JsonWebSignature.verifySignature()} would; HMAC signatures are checked the same way with a {@code Mac} kept
- * per thread ({@link ThreadMacs}). The keys were checked against jose4j's rules for their algorithms once, when they
- * were loaded or fetched ({@link io.cameljwt.internal.keys.VerificationKeys}), so no message pays for that again.
+ * {@code JsonWebSignature.verifySignature()} would; HMAC, RS* and EdDSA signatures are checked the same way with a
+ * {@code Mac} or {@code Signature} kept per thread ({@link ThreadMacs}, {@link ThreadSignatures}). The keys were
+ * checked against jose4j's rules for their algorithms once, when they were loaded or fetched ({@link io.cameljwt.internal.keys.VerificationKeys}), so no message pays for that again.
  */
 public final class JwsVerifier implements AutoCloseable {
 
     /** jose4j's default: the JCA's preferred providers. Holds no state a verification changes. */
     private static final ProviderContext PROVIDERS = new ProviderContext();
+    /** A buffer kept per thread grows up to this many bytes; a longer signing input gets an array of its own. */
+    private static final int KEPT_INPUT_LENGTH = 8192;
+    /**
+     * Each thread's buffer for signing inputs, read by the per-thread Macs and Signatures within one call of
+     * {@link #verify(Token)}, so they need no new array per message. One for all endpoints: it is never held across
+     * calls.
+     */
+    private static final ThreadLocal<byte[]> SIGNING_INPUTS = new ThreadLocal<>();
 
     private final KeySource keys;
     /** The tokens verified already, or null when {@code tokenCacheSize} is 0. */
     private final VerifiedTokens verified;
     private final ThreadMacs macs = new ThreadMacs();
+    private final ThreadSignatures signatures = new ThreadSignatures();
 
     public JwsVerifier(KeySource keys) {
         this(keys, null);
@@ -90,13 +99,22 @@ public final class JwsVerifier implements AutoCloseable {
         }
         if (verifier != null && !candidates.isEmpty()) {
             byte[] signature = token.signature();
-            byte[] signingInput = token.signingInput();
+            boolean perThread = verifier instanceof HmacUsingShaAlgorithm || ThreadSignatures.handles(verifier);
+            int length = token.signingInputLength();
+            // jose4j's own algorithms read a whole array, so they get one of the exact length
+            byte[] input = perThread ? signingInputBuffer(length) : new byte[length];
+            token.copySigningInput(input);
             for (KeyEntry candidate : candidates) {
                 try {
                     Key key = candidate.verificationKey();
-                    boolean valid = verifier instanceof HmacUsingShaAlgorithm hmac
-                            ? macs.verify(hmac, signature, key, signingInput)
-                            : verifier.verifySignature(signature, key, signingInput, PROVIDERS);
+                    boolean valid;
+                    if (verifier instanceof HmacUsingShaAlgorithm hmac) {
+                        valid = macs.verify(hmac, signature, key, input, length);
+                    } else if (ThreadSignatures.handles(verifier)) {
+                        valid = signatures.verify(verifier, signature, key, input, length);
+                    } else {
+                        valid = verifier.verifySignature(signature, key, input, PROVIDERS);
+                    }
                     if (valid) {
                         return candidate;
                     }
@@ -110,6 +128,19 @@ public final class JwsVerifier implements AutoCloseable {
         }
         throw new TokenRefusal(JwtFailure.SIGNATURE_INVALID, "the signature does not verify with the configured "
                                                             + algorithm + " key" + (candidates.size() > 1 ? "s" : ""));
+    }
+
+    /** This thread's buffer if it holds {@code length} bytes, else a new one (kept if not over the bound). */
+    private static byte[] signingInputBuffer(int length) {
+        byte[] kept = SIGNING_INPUTS.get();
+        if (kept != null && kept.length >= length) {
+            return kept;
+        }
+        byte[] bytes = new byte[length];
+        if (length <= KEPT_INPUT_LENGTH) {
+            SIGNING_INPUTS.set(bytes);
+        }
+        return bytes;
     }
 
     /** Whether the keys hold this very entry (a key fetched again is another entry, even with the same material). */

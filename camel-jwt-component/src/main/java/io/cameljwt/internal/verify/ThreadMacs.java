@@ -37,6 +37,12 @@ final class ThreadMacs {
     /** Whether {@code signature} is the HMAC of {@code signingInput} under {@code key}, compared in constant time. */
     boolean verify(HmacUsingShaAlgorithm algorithm, byte[] signature, Key key, byte[] signingInput)
             throws JoseException {
+        return verify(algorithm, signature, key, signingInput, signingInput.length);
+    }
+
+    /** As {@link #verify(HmacUsingShaAlgorithm, byte[], Key, byte[])}, for the first {@code length} bytes of input. */
+    boolean verify(HmacUsingShaAlgorithm algorithm, byte[] signature, Key key, byte[] input, int length)
+            throws JoseException {
         if (!(key instanceof SecretKey)) {
             throw new InvalidKeyException(key.getClass() + " cannot be used for HMAC verification.");
         }
@@ -59,6 +65,7 @@ final class ThreadMacs {
             throw new JoseException("Unable to get a Mac implementation of algorithm name: " + name, e);
         }
         // doFinal leaves the Mac initialised with the same key, ready for the next token
-        return ByteUtil.secureEquals(signature, initialised.mac.doFinal(signingInput));
+        initialised.mac.update(input, 0, length);
+        return ByteUtil.secureEquals(signature, initialised.mac.doFinal());
     }
 }

@@ -2,6 +2,7 @@ package io.cameljwt.internal.token;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.Random;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
@@ -12,6 +13,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -67,5 +69,17 @@ class CompactJwsTest {
         assertDoesNotThrow(() -> CompactJws.checkHeaderLimits(
                 Base64.getUrlEncoder().withoutPadding().encodeToString("{\"alg\":\"dir\"}".getBytes(StandardCharsets.UTF_8))
                 + ".a2V5.aXY.Y3Q.dGFn"));
+    }
+
+    @ParameterizedTest(name = "{0} bytes")
+    @ValueSource(ints = {0, 1, 2, 3, 4, 5, 31, 32, 33, 64, 256, 513})
+    void decodeReadsACanonicalPartInsideATokenAsJavasDecoderDoes(int size) throws Exception {
+        byte[] bytes = new byte[size];
+        new Random(size).nextBytes(bytes);
+        String part = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        String token = "e30." + part + ".c2ln";
+        CompactJws.checkSyntax(token);
+        assertArrayEquals(bytes, CompactJws.decode(token, 4, 4 + part.length()));
+        assertArrayEquals(Base64.getUrlDecoder().decode(part), CompactJws.decode(token, 4, 4 + part.length()));
     }
 }

@@ -54,6 +54,17 @@ class ThreadMacsTest {
     }
 
     @Test
+    void onlyTheGivenLengthOfABufferIsChecked() throws Exception {
+        HmacUsingShaAlgorithm hs256 = algorithm("HS256");
+        byte[] buffer = java.util.Arrays.copyOf(INPUT, INPUT.length + 40);
+        java.util.Arrays.fill(buffer, INPUT.length, buffer.length, (byte) 'x'); // what a longer token left there
+        byte[] byA = hmac("HmacSHA256", KEY_A, INPUT);
+        assertTrue(macs.verify(hs256, byA, KEY_A, buffer, INPUT.length));
+        assertFalse(macs.verify(hs256, byA, KEY_A, buffer, INPUT.length - 1));
+        assertFalse(macs.verify(hs256, byA, KEY_A, buffer, buffer.length));
+    }
+
+    @Test
     void aTruncatedOrEmptySignatureIsRefused() throws Exception {
         byte[] full = hmac("HmacSHA256", KEY_A, INPUT);
         byte[] truncated = new byte[16];

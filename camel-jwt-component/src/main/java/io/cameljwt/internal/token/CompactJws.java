@@ -1,5 +1,6 @@
 package io.cameljwt.internal.token;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 import io.cameljwt.JwtFailure;
@@ -22,8 +23,18 @@ public final class CompactJws {
      * characters, and bounded work (nesting depth, number length).
      */
     public static void checkHeaderLimits(String token) throws TokenRefusal {
-        byte[] header = decode(token, 0, token.indexOf('.'));
+        byte[] ascii = ascii(token);
+        byte[] header = decode(ascii, 0, token.indexOf('.'));
         JsonLimits.check(TokenJson.utf8(header, "header"), "header");
+    }
+
+    /**
+     * The token's characters as bytes, one per character, which {@link #checkSyntax(byte[])} then checks: a character
+     * beyond Latin-1 becomes {@code '?'}, one beyond ASCII a negative byte, and both are outside Base64url. For a
+     * token that passes, these bytes are its ASCII form, the signing input included.
+     */
+    static byte[] ascii(String token) {
+        return token.getBytes(StandardCharsets.ISO_8859_1);
     }
 
     /**
@@ -32,11 +43,16 @@ public final class CompactJws {
      * or trailing bits is refused here.
      */
     public static int checkSyntax(String token) throws TokenRefusal {
+        return checkSyntax(ascii(token));
+    }
+
+    /** As {@link #checkSyntax(String)}, for the bytes {@link #ascii} made of a token. */
+    static int checkSyntax(byte[] token) throws TokenRefusal {
         int parts = 1;
         int partStart = 0;
-        int length = token.length();
+        int length = token.length;
         for (int i = 0; i < length; i++) {
-            char c = token.charAt(i);
+            byte c = token[i];
             if (c == '.') {
                 checkPart(token, partStart, i, parts);
                 parts++;
@@ -44,7 +60,7 @@ public final class CompactJws {
                 if (parts > 6) {
                     throw new TokenRefusal(JwtFailure.MALFORMED, "the token has too many parts");
                 }
-            } else if (c >= VALUES.length || VALUES[c] < 0) {
+            } else if (c < 0 || VALUES[c] < 0) {
                 throw new TokenRefusal(JwtFailure.MALFORMED, "the token has a character outside Base64url");
             }
         }
@@ -55,14 +71,14 @@ public final class CompactJws {
         return parts;
     }
 
-    private static void checkPart(String token, int start, int end, int index) throws TokenRefusal {
+    private static void checkPart(byte[] token, int start, int end, int index) throws TokenRefusal {
         int length = end - start;
         if (length % 4 == 1) {
             throw new TokenRefusal(JwtFailure.MALFORMED, "part " + index + " of the token is not valid Base64url");
         }
         if (length % 4 != 0) {
             // the bits after the last whole byte must be zero (RFC 4648 section 3.5, canonical encoding)
-            int last = value(token.charAt(end - 1));
+            int last = value(token[end - 1]);
             int unusedBitsMask = length % 4 == 2 ? 0x0f : 0x03;
             if ((last & unusedBitsMask) != 0) {
                 throw new TokenRefusal(JwtFailure.MALFORMED, "part " + index + " of the token is not canonical Base64url");
@@ -72,24 +88,24 @@ public final class CompactJws {
 
     /**
      * The bytes of the part of {@code token} from {@code start} to {@code end}, which {@link #checkSyntax} has found
-     * to be canonical Base64url: decoded in place, without the substring and its byte copy that
+     * to be canonical Base64url: decoded in place, without the copy of the part that
      * {@code Base64.getUrlDecoder()} would need.
      */
-    static byte[] decode(String token, int start, int end) {
+    static byte[] decode(byte[] token, int start, int end) {
         int length = end - start;
         byte[] bytes = new byte[length / 4 * 3 + (length % 4 == 0 ? 0 : length % 4 - 1)];
         int out = 0;
         int i = start;
         for (int whole = end - length % 4; i < whole; i += 4) {
-            int group = value(token.charAt(i)) << 18 | value(token.charAt(i + 1)) << 12
-                        | value(token.charAt(i + 2)) << 6 | value(token.charAt(i + 3));
+            int group = value(token[i]) << 18 | value(token[i + 1]) << 12
+                        | value(token[i + 2]) << 6 | value(token[i + 3]);
             bytes[out++] = (byte) (group >> 16);
             bytes[out++] = (byte) (group >> 8);
             bytes[out++] = (byte) group;
         }
         if (i < end) { // two or three characters left: one or two bytes, the unused bits are zero
-            int group = value(token.charAt(i)) << 18 | value(token.charAt(i + 1)) << 12
-                        | (i + 2 < end ? value(token.charAt(i + 2)) << 6 : 0);
+            int group = value(token[i]) << 18 | value(token[i + 1]) << 12
+                        | (i + 2 < end ? value(token[i + 2]) << 6 : 0);
             bytes[out++] = (byte) (group >> 16);
             if (i + 2 < end) {
                 bytes[out] = (byte) (group >> 8);
@@ -98,7 +114,7 @@ public final class CompactJws {
         return bytes;
     }
 
-    private static int value(char c) {
+    private static int value(byte c) {
         return VALUES[c];
     }
 

@@ -1,5 +1,7 @@
 package io.cameljwt.internal.token;
 
+import java.nio.charset.StandardCharsets;
+
 import io.cameljwt.JwtFailure;
 
 /**
@@ -20,6 +22,11 @@ public final class JsonLimits {
 
     /** @param part "header" or "payload", for the message */
     static void check(String json, String part) throws TokenRefusal {
+        check(json.getBytes(StandardCharsets.UTF_8), part);
+    }
+
+    /** As {@link #check(String, String)}, for the JSON as UTF-8 bytes. */
+    static void check(byte[] json, String part) throws TokenRefusal {
         String breach = breach(json);
         if (breach != null) {
             throw new TokenRefusal(JwtFailure.MALFORMED, "the token " + part + " " + breach);
@@ -31,11 +38,19 @@ public final class JsonLimits {
      * from a key server (a JWK Set, an OpenID discovery document), which the same parser reads.
      */
     public static String breach(String json) {
+        return breach(json.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * As {@link #breach(String)}, for the JSON as UTF-8 bytes: only ASCII characters mark structure, strings and
+     * numbers, and no byte of a multi-byte UTF-8 sequence is ASCII, so the bytes read as the text would.
+     */
+    static String breach(byte[] json) {
         int depth = 0;
         int numberLength = 0;
         boolean inString = false;
-        for (int i = 0; i < json.length(); i++) {
-            char c = json.charAt(i);
+        for (int i = 0; i < json.length; i++) {
+            byte c = json[i];
             if (inString) {
                 if (c == '\\') {
                     i++; // the escaped character cannot end the string

@@ -1,6 +1,7 @@
 package io.cameljwt.internal.token;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,11 +25,14 @@ public final class Token {
     private static final String NOT_AN_OBJECT = "the token payload is not a JSON object of claims";
 
     private final String compact;
+    /** The token's characters as bytes (all ASCII), which its parts are decoded from and its signing input is. */
+    private final byte[] ascii;
     private final int headerEnd;
     private final int payloadEnd;
     private final Map<String, Object> header;
     private final String algorithm;
 
+    /** The payload's text, made when first asked for (decode's JSON output); the claims are read from the bytes. */
     private String payload;
     private Map<String, Object> claims;
     private TokenRefusal claimsRefusal;
@@ -37,11 +41,16 @@ public final class Token {
     private String subject;
     private String id;
     private List<String> audience;
+    private Long expiration;
+    private Long notBefore;
+    private Long issuedAt;
     /** The roles at the last roles claim asked for. */
     private Roles roles;
 
-    private Token(String compact, int headerEnd, int payloadEnd, Map<String, Object> header, String algorithm) {
+    private Token(String compact, byte[] ascii, int headerEnd, int payloadEnd, Map<String, Object> header,
+                  String algorithm) {
         this.compact = compact;
+        this.ascii = ascii;
         this.headerEnd = headerEnd;
         this.payloadEnd = payloadEnd;
         this.header = header;
@@ -53,7 +62,8 @@ public final class Token {
      * {@code alg}, no header parameter that changes how the payload is read. Nothing here verifies a signature.
      */
     public static Token parse(String compact) throws TokenRefusal {
-        int parts = CompactJws.checkSyntax(compact);
+        byte[] ascii = CompactJws.ascii(compact);
+        int parts = CompactJws.checkSyntax(ascii);
         if (parts == 5) {
             throw new TokenRefusal(JwtFailure.MALFORMED, "the token is encrypted (JWE), which this endpoint does not accept");
         }
@@ -62,8 +72,8 @@ public final class Token {
         }
         int headerEnd = compact.indexOf('.');
         int payloadEnd = compact.indexOf('.', headerEnd + 1);
-        String headerJson = TokenJson.utf8(CompactJws.decode(compact, 0, headerEnd), "header");
-        Map<String, Object> header = TokenJson.object(headerJson, "header", "the token header is not a JSON object");
+        Map<String, Object> header = TokenJson.object(CompactJws.decode(ascii, 0, headerEnd), "header",
+                "the token header is not a JSON object");
         if (!(header.get("alg") instanceof String algorithm)) {
             throw new TokenRefusal(JwtFailure.MALFORMED, "the token header has no alg");
         }
@@ -77,7 +87,7 @@ public final class Token {
             throw new TokenRefusal(JwtFailure.MALFORMED,
                     "the token names critical header parameters (crit) this endpoint does not understand");
         }
-        return new Token(compact, headerEnd, payloadEnd, header, algorithm);
+        return new Token(compact, ascii, headerEnd, payloadEnd, header, algorithm);
     }
 
     /** The token as it came, which the verified-token cache is keyed by. */
@@ -110,9 +120,7 @@ public final class Token {
 
     /** What the signature signs: the encoded header and payload with the dot between, as ASCII bytes. */
     public byte[] signingInput() {
-        byte[] bytes = new byte[payloadEnd];
-        copySigningInput(bytes);
-        return bytes;
+        return Arrays.copyOf(ascii, payloadEnd);
     }
 
     /** The length of {@link #signingInput()}. */
@@ -120,22 +128,25 @@ public final class Token {
         return payloadEnd;
     }
 
-    /** Writes {@link #signingInput()} into {@code bytes} from index 0, for a caller that keeps a buffer. */
-    public void copySigningInput(byte[] bytes) {
-        // the token is all ASCII (CompactJws.checkSyntax): each character is its byte
-        for (int i = 0; i < payloadEnd; i++) {
-            bytes[i] = (byte) compact.charAt(i);
-        }
+    /**
+     * The token's own bytes, whose first {@link #signingInputLength()} bytes are the signing input: for a check that
+     * reads a range of an array, without a copy. Shared, so only ever read.
+     */
+    public byte[] signingInputBytes() {
+        return ascii;
     }
 
     /** The decoded signature, a new array at each call. */
     public byte[] signature() {
-        return CompactJws.decode(compact, payloadEnd + 1, compact.length());
+        return CompactJws.decode(ascii, payloadEnd + 1, ascii.length);
     }
 
     /** The payload as it was (JSON text, strict UTF-8). */
     public String payload() throws TokenRefusal {
         readClaims();
+        if (payload == null) {
+            payload = TokenJson.utf8(CompactJws.decode(ascii, headerEnd + 1, payloadEnd), "payload");
+        }
         return payload;
     }
 
@@ -171,7 +182,13 @@ public final class Token {
 
     /** A NumericDate claim ({@code exp}, {@code nbf}, {@code iat}) in whole seconds; null when absent or not one. */
     public Long numericDate(String name) throws TokenRefusal {
-        return ClaimValues.numericDate(claims().get(name));
+        readClaims();
+        return switch (name) {
+            case "exp" -> expiration;
+            case "nbf" -> notBefore;
+            case "iat" -> issuedAt;
+            default -> ClaimValues.numericDate(claims.get(name));
+        };
     }
 
     /**
@@ -194,8 +211,9 @@ public final class Token {
      */
     public Token copy() throws TokenRefusal {
         readClaims();
-        Token copy = new Token(compact, headerEnd, payloadEnd, deepCopy(header), algorithm);
-        copy.setClaims(payload, deepCopy(claims));
+        Token copy = new Token(compact, ascii, headerEnd, payloadEnd, deepCopy(header), algorithm);
+        copy.payload = payload;
+        copy.setClaims(deepCopy(claims));
         return copy;
     }
 
@@ -207,21 +225,22 @@ public final class Token {
             throw claimsRefusal;
         }
         try {
-            String text = TokenJson.utf8(CompactJws.decode(compact, headerEnd + 1, payloadEnd), "payload");
-            setClaims(text, TokenJson.object(text, "payload", NOT_AN_OBJECT));
+            setClaims(TokenJson.object(CompactJws.decode(ascii, headerEnd + 1, payloadEnd), "payload", NOT_AN_OBJECT));
         } catch (TokenRefusal refusal) {
             claimsRefusal = refusal;
             throw refusal;
         }
     }
 
-    private void setClaims(String text, Map<String, Object> parsed) {
-        payload = text;
+    private void setClaims(Map<String, Object> parsed) {
         issuer = parsed.get("iss") instanceof String value ? value : null;
         subject = parsed.get("sub") instanceof String value ? value : null;
         id = parsed.get("jti") instanceof String value ? value : null;
         Object aud = parsed.get("aud");
         audience = aud == null ? null : ClaimValues.strings(aud);
+        expiration = ClaimValues.numericDate(parsed.get("exp"));
+        notBefore = ClaimValues.numericDate(parsed.get("nbf"));
+        issuedAt = ClaimValues.numericDate(parsed.get("iat"));
         claims = parsed;
     }
 

@@ -56,13 +56,31 @@ final class TokenJson {
     }
 
     /**
-     * The JSON object in {@code json}, or a refusal with {@code notAnObject} as its message.
+     * The JSON object in the bytes {@code json}, or a refusal with {@code notAnObject} as its message: refused first if
+     * they are not UTF-8, then if they break the bounds of {@link JsonLimits}.
      *
-     * @param part "header" or "payload", for the messages of {@link JsonLimits}
+     * @param part "header" or "payload", for the messages
      */
-    static Map<String, Object> object(String json, String part, String notAnObject) throws TokenRefusal {
+    static Map<String, Object> object(byte[] json, String part, String notAnObject) throws TokenRefusal {
+        if (!isPlainAscii(json)) {
+            String text = utf8(json, part);
+            JsonLimits.check(json, part);
+            return object(() -> FACTORY.createParser(text), notAnObject);
+        }
         JsonLimits.check(json, part);
-        try (JsonParser parser = FACTORY.createParser(json)) {
+        // Jackson reads the bytes without a String in between. Plain ASCII holds no byte order mark and no NUL, so
+        // Jackson's detection of the encoding can only find UTF-8, and it reads the same JSON as from the text.
+        return object(() -> FACTORY.createParser(json), notAnObject);
+    }
+
+    /** Opens a parser; an interface of our own because Jackson's factory methods throw IOException. */
+    @FunctionalInterface
+    private interface ParserSource {
+        JsonParser open() throws IOException;
+    }
+
+    private static Map<String, Object> object(ParserSource source, String notAnObject) throws TokenRefusal {
+        try (JsonParser parser = source.open()) {
             if (parser.nextToken() != JsonToken.START_OBJECT) {
                 throw new TokenRefusal(JwtFailure.MALFORMED, notAnObject);
             }
@@ -74,6 +92,16 @@ final class TokenJson {
         } catch (IOException | RuntimeException e) {
             throw new TokenRefusal(JwtFailure.MALFORMED, notAnObject);
         }
+    }
+
+    /** Whether every byte is ASCII other than NUL (which JSON text never holds unescaped). */
+    private static boolean isPlainAscii(byte[] bytes) {
+        for (byte b : bytes) {
+            if (b <= 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**

@@ -26,14 +26,6 @@ public final class JwsVerifier implements AutoCloseable {
 
     /** jose4j's default: the JCA's preferred providers. Holds no state a verification changes. */
     private static final ProviderContext PROVIDERS = new ProviderContext();
-    /** A buffer kept per thread grows up to this many bytes; a longer signing input gets an array of its own. */
-    private static final int KEPT_INPUT_LENGTH = 8192;
-    /**
-     * Each thread's buffer for signing inputs, read by the per-thread Macs and Signatures within one call of
-     * {@link #verify(Token)}, so they need no new array per message. One for all endpoints: it is never held across
-     * calls.
-     */
-    private static final ThreadLocal<byte[]> SIGNING_INPUTS = new ThreadLocal<>();
 
     private final KeySource keys;
     /** The tokens verified already, or null when {@code tokenCacheSize} is 0. */
@@ -101,9 +93,9 @@ public final class JwsVerifier implements AutoCloseable {
             byte[] signature = token.signature();
             boolean perThread = verifier instanceof HmacUsingShaAlgorithm || ThreadSignatures.handles(verifier);
             int length = token.signingInputLength();
-            // jose4j's own algorithms read a whole array, so they get one of the exact length
-            byte[] input = perThread ? signingInputBuffer(length) : new byte[length];
-            token.copySigningInput(input);
+            // the per-thread checks read the signing input where the token holds it; jose4j's own algorithms read a
+            // whole array, so they get a copy of the exact length
+            byte[] input = perThread ? token.signingInputBytes() : token.signingInput();
             for (KeyEntry candidate : candidates) {
                 try {
                     Key key = candidate.verificationKey();
@@ -128,19 +120,6 @@ public final class JwsVerifier implements AutoCloseable {
         }
         throw new TokenRefusal(JwtFailure.SIGNATURE_INVALID, "the signature does not verify with the configured "
                                                             + algorithm + " key" + (candidates.size() > 1 ? "s" : ""));
-    }
-
-    /** This thread's buffer if it holds {@code length} bytes, else a new one (kept if not over the bound). */
-    private static byte[] signingInputBuffer(int length) {
-        byte[] kept = SIGNING_INPUTS.get();
-        if (kept != null && kept.length >= length) {
-            return kept;
-        }
-        byte[] bytes = new byte[length];
-        if (length <= KEPT_INPUT_LENGTH) {
-            SIGNING_INPUTS.set(bytes);
-        }
-        return bytes;
     }
 
     /** Whether the keys hold this very entry (a key fetched again is another entry, even with the same material). */

@@ -9,6 +9,7 @@ import io.cameljwt.internal.io.TokenLocator;
 import io.cameljwt.internal.io.TokenReadOutputs;
 import io.cameljwt.internal.jwe.JweDecrypter;
 import io.cameljwt.internal.settings.OutputSettings;
+import io.cameljwt.internal.token.RecentHeader;
 import io.cameljwt.internal.token.Token;
 import io.cameljwt.internal.token.TokenRefusal;
 import org.apache.camel.Exchange;
@@ -26,6 +27,8 @@ public final class DecodeOperation implements Processor {
     private final String rolesClaim;
     private final boolean json;
     private final RefreshHint refreshHint;
+    /** The endpoint's last token header, which most tokens repeat. */
+    private final RecentHeader recentHeader = new RecentHeader();
 
     /** @param decrypter opens encrypted tokens; the signed token inside is decoded, not verified */
     public DecodeOperation(OutputSettings output, JweDecrypter decrypter) {
@@ -41,7 +44,7 @@ public final class DecodeOperation implements Processor {
         Message message = exchange.getMessage();
         ResultHeaders.clear(message);
         try {
-            Token token = Token.parse(decrypter.unwrap(locator.find(message)));
+            Token token = Token.parse(decrypter.unwrap(locator.find(message)), recentHeader);
             message.setBody(json ? token.payload() : token.claims());
             ResultHeaders.write(message, token, false, rolesClaim);
             refreshHint.write(message, token, Instant.now());

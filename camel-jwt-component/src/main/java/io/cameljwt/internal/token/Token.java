@@ -62,6 +62,15 @@ public final class Token {
      * {@code alg}, no header parameter that changes how the payload is read. Nothing here verifies a signature.
      */
     public static Token parse(String compact) throws TokenRefusal {
+        return parse(compact, null);
+    }
+
+    /**
+     * As {@link #parse(String)}, taking the header from {@code recent} when it is the one parsed last.
+     *
+     * @param recent the endpoint's last header, or null to parse every header
+     */
+    public static Token parse(String compact, RecentHeader recent) throws TokenRefusal {
         byte[] ascii = CompactJws.ascii(compact);
         int parts = CompactJws.checkSyntax(ascii);
         if (parts == 5) {
@@ -72,6 +81,10 @@ public final class Token {
         }
         int headerEnd = compact.indexOf('.');
         int payloadEnd = compact.indexOf('.', headerEnd + 1);
+        RecentHeader.Parsed known = recent == null ? null : recent.find(ascii, headerEnd);
+        if (known != null) {
+            return new Token(compact, ascii, headerEnd, payloadEnd, deepCopy(known.header()), known.algorithm());
+        }
         Map<String, Object> header = TokenJson.object(CompactJws.decode(ascii, 0, headerEnd), "header",
                 "the token header is not a JSON object");
         if (!(header.get("alg") instanceof String algorithm)) {
@@ -86,6 +99,9 @@ public final class Token {
         if (header.get("crit") != null) {
             throw new TokenRefusal(JwtFailure.MALFORMED,
                     "the token names critical header parameters (crit) this endpoint does not understand");
+        }
+        if (recent != null) {
+            recent.remember(ascii, headerEnd, deepCopy(header), algorithm);
         }
         return new Token(compact, ascii, headerEnd, payloadEnd, header, algorithm);
     }

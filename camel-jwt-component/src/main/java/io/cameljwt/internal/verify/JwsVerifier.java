@@ -6,6 +6,7 @@ import java.util.List;
 import io.cameljwt.JwtFailure;
 import io.cameljwt.internal.keys.KeyEntry;
 import io.cameljwt.internal.keys.KeySource;
+import io.cameljwt.internal.token.RecentHeader;
 import io.cameljwt.internal.token.Token;
 import io.cameljwt.internal.token.TokenRefusal;
 import org.jose4j.jca.ProviderContext;
@@ -32,6 +33,8 @@ public final class JwsVerifier implements AutoCloseable {
     private final VerifiedTokens verified;
     private final ThreadMacs macs = new ThreadMacs();
     private final ThreadSignatures signatures = new ThreadSignatures();
+    /** The endpoint's last token header, which most tokens repeat. */
+    private final RecentHeader recentHeader = new RecentHeader();
 
     public JwsVerifier(KeySource keys) {
         this(keys, null);
@@ -49,7 +52,7 @@ public final class JwsVerifier implements AutoCloseable {
      */
     public Token verify(String compact) throws TokenRefusal {
         if (verified == null) {
-            Token token = Token.parse(compact);
+            Token token = Token.parse(compact, recentHeader);
             verify(token);
             return token;
         }
@@ -64,7 +67,7 @@ public final class JwsVerifier implements AutoCloseable {
             verified.clear(); // the keys changed since: every entry was verified with keys of before
         }
         verified.miss();
-        Token token = Token.parse(compact);
+        Token token = Token.parse(compact, recentHeader);
         verified.add(token, verify(token));
         return token;
     }

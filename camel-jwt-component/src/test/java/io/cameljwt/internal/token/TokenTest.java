@@ -189,6 +189,47 @@ class TokenTest {
         assertEquals(message, refusal.getMessage());
     }
 
+    @Test
+    void aHeaderParsedBeforeIsTakenFromTheRecentHeaderAsACopyOfItsOwn() throws TokenRefusal {
+        RecentHeader recent = new RecentHeader();
+        Token first = Token.parse(token(HEADER, "{\"sub\":\"a\"}"), recent);
+        first.header().put("kid", "changed by a route");
+
+        Token second = Token.parse(token(HEADER, "{\"sub\":\"b\"}"), recent);
+        assertEquals(Map.of("alg", "HS256", "kid", "k1"), second.header(), "not what a route did to the first");
+        assertEquals("HS256", second.algorithm());
+        assertEquals("k1", second.kid());
+        Token third = Token.parse(token(HEADER, "{\"sub\":\"c\"}"), recent);
+        assertNotSame(second.header(), third.header());
+        assertEquals("b", second.subject());
+        assertEquals("c", third.subject());
+    }
+
+    @Test
+    void aTokenWithAnotherHeaderIsParsedForItself() throws TokenRefusal {
+        RecentHeader recent = new RecentHeader();
+        Token.parse(token(HEADER, "{}"), recent);
+        // the same start, one member more: a prefix of the next header must not count as the same header
+        Token longer = Token.parse(token("{\"alg\":\"HS256\",\"kid\":\"k1\",\"typ\":\"JWT\"}", "{}"), recent);
+        assertEquals("JWT", longer.header().get("typ"));
+        Token shorter = Token.parse(token("{\"alg\":\"HS256\"}", "{}"), recent);
+        assertNull(shorter.kid());
+        Token other = Token.parse(token("{\"alg\":\"RS256\",\"kid\":\"k1\"}", "{}"), recent);
+        assertEquals("RS256", other.algorithm());
+    }
+
+    @Test
+    void aRefusedHeaderIsNeverRememberedAndIsRefusedEachTime() throws TokenRefusal {
+        RecentHeader recent = new RecentHeader();
+        Token.parse(token(HEADER, "{}"), recent);
+        String crit = token("{\"alg\":\"HS256\",\"crit\":[\"exp\"]}", "{}");
+        for (int i = 0; i < 2; i++) {
+            TokenRefusal refusal = assertThrows(TokenRefusal.class, () -> Token.parse(crit, recent));
+            assertEquals(JwtFailure.MALFORMED, refusal.reason());
+        }
+        assertEquals("k1", Token.parse(token(HEADER, "{}"), recent).kid());
+    }
+
     private static String token(String header, String payload) {
         return b64(header) + "." + b64(payload) + "." + SIGNATURE;
     }

@@ -64,6 +64,21 @@ class DecodeTest extends JwtRouteTestSupport {
     }
 
     @Test
+    void aRouteChangingTheMapsOfOneDecodedMessageDoesNotChangeTheNextOne() {
+        String token = hs256(validClaims());
+        Message first = accepted(send(DECODE, token, Map.of()));
+        first.getHeader(JwtConstants.JWT_HEADER, Map.class).put("alg", "none");
+        first.getHeader(JwtConstants.JWT_CLAIMS, Map.class).put("sub", "mallory");
+        first.getBody(Map.class).put("sub", "mallory");
+        for (String next : List.of(token, hs256(validClaims("jti", "another")))) {
+            Message message = accepted(send(DECODE, next, Map.of()));
+            assertEquals(Map.of("alg", "HS256", "typ", "JWT"), message.getHeader(JwtConstants.JWT_HEADER));
+            assertEquals("alice", message.getHeader(JwtConstants.JWT_CLAIMS, Map.class).get("sub"));
+            assertEquals("alice", message.getBody(Map.class).get("sub"));
+        }
+    }
+
+    @Test
     void decodeNeedsNoKeyAndChecksNothing() {
         // signed by a key nobody configured, expired an hour ago, with a foreign issuer: decode unpacks it anyway
         String token = Tokens.sign(json(Tokens.header("HS256")), json(validClaims("exp", now() - 3600, "iss", "x")),

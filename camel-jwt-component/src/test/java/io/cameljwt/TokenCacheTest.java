@@ -116,6 +116,20 @@ class TokenCacheTest extends JwtRouteTestSupport {
     }
 
     @Test
+    void aRouteChangingTheHeaderMapOfOneMessageDoesNotChangeTheNextOneWithTheSameOrAnotherToken() {
+        String token = hs256(validClaims());
+        String another = hs256(validClaims("jti", "another")); // the same encoded header, not in the cache
+        Map<String, Object> header = accepted(sendToken(VALIDATE, token)).getHeader(JwtConstants.JWT_HEADER, Map.class);
+        header.put("alg", "none");
+        header.put("kid", "mallory");
+        for (String next : List.of(token, another)) {
+            Map<?, ?> nextHeader = accepted(sendToken(VALIDATE, next)).getHeader(JwtConstants.JWT_HEADER, Map.class);
+            assertEquals(Map.of("alg", "HS256", "typ", "JWT"), nextHeader);
+        }
+        assertEquals(1, hits(VALIDATE));
+    }
+
+    @Test
     void aRestartEmptiesTheCacheAndTheCountsGoOn() throws Exception {
         String token = hs256(validClaims());
         accepted(sendToken(VALIDATE, token));

@@ -25,13 +25,14 @@ public final class CompactJws {
     public static void checkHeaderLimits(String token) throws TokenRefusal {
         byte[] ascii = ascii(token);
         byte[] header = decode(ascii, 0, token.indexOf('.'));
-        JsonLimits.check(TokenJson.utf8(header, "header"), "header");
+        TokenJson.utf8(header, "header"); // refuses bytes that are not UTF-8
+        JsonLimits.check(header, "header");
     }
 
     /**
-     * The token's characters as bytes, one per character, which {@link #checkSyntax(byte[])} then checks: a character
-     * beyond Latin-1 becomes {@code '?'}, one beyond ASCII a negative byte, and both are outside Base64url. For a
-     * token that passes, these bytes are its ASCII form, the signing input included.
+     * The token's characters as bytes, one per code point, which {@link #checkSyntax(byte[])} then checks: a code
+     * point beyond Latin-1 (a surrogate pair included) becomes one {@code '?'}, one beyond ASCII a negative byte, and
+     * both are outside Base64url. For a token that passes, these bytes are its ASCII form, the signing input included.
      */
     static byte[] ascii(String token) {
         return token.getBytes(StandardCharsets.ISO_8859_1);

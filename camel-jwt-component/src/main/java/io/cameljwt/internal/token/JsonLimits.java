@@ -20,12 +20,11 @@ public final class JsonLimits {
     private JsonLimits() {
     }
 
-    /** @param part "header" or "payload", for the message */
-    static void check(String json, String part) throws TokenRefusal {
-        check(json.getBytes(StandardCharsets.UTF_8), part);
-    }
-
-    /** As {@link #check(String, String)}, for the JSON as UTF-8 bytes. */
+    /**
+     * Refuses the JSON, as UTF-8 bytes, if it breaks a bound.
+     *
+     * @param part "header" or "payload", for the message
+     */
     static void check(byte[] json, String part) throws TokenRefusal {
         String breach = breach(json);
         if (breach != null) {

@@ -223,7 +223,8 @@ public final class Token {
 
     /**
      * This token with its own copies of the header and claims, for a message: a route may change the maps it finds in
-     * the result headers or the body, and that must not reach the next message with the same token.
+     * the result headers or the body, and that must not reach the next message with the same token. The copy shares
+     * the token's bytes ({@link #signingInputBytes()}), which nothing writes.
      */
     public Token copy() throws TokenRefusal {
         readClaims();

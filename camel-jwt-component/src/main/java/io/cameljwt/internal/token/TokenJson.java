@@ -148,13 +148,16 @@ final class TokenJson {
 
     private static JsonFactory factory() {
         // JsonLimits has refused what is beyond these already; Jackson's own bounds stay as a second line. Duplicate
-        // member names are refused by readObject.
+        // member names are refused by readObject. Member names are not canonicalized: the shared symbol tables would
+        // keep the names of earlier tokens, and the one for text refuses a long chain of colliding names, so a token's
+        // verdict would depend on the tokens before it and on whether it was read from bytes or from text.
         StreamReadConstraints limits = StreamReadConstraints.builder()
                 .maxNestingDepth(JsonLimits.MAX_DEPTH)
                 .maxNumberLength(JsonLimits.MAX_NUMBER_LENGTH)
                 .build();
         return JsonFactory.builder()
                 .streamReadConstraints(limits)
+                .disable(JsonFactory.Feature.CANONICALIZE_FIELD_NAMES)
                 .build();
     }
 }

@@ -18,10 +18,11 @@ import org.jose4j.lang.JoseException;
 /**
  * Verifies a parsed token against the configured keys: the algorithm must be on the allowlist, the key must fit it,
  * and keys offered by the token itself ({@code jwk}, {@code jku}, {@code x5u}, {@code x5c}) are never looked at.
- * jose4j's signature algorithm checks the signature on the bytes the token already holds, as its
- * {@code JsonWebSignature.verifySignature()} would; HMAC, RS* and EdDSA signatures are checked the same way with a
- * {@code Mac} or {@code Signature} kept per thread ({@link ThreadMacs}, {@link ThreadSignatures}). The keys were
- * checked against jose4j's rules for their algorithms once, when they were loaded or fetched ({@link io.cameljwt.internal.keys.VerificationKeys}), so no message pays for that again.
+ * HMAC, RS* and EdDSA signatures are checked on the bytes the token already holds, with a {@code Mac} or
+ * {@code Signature} kept per thread ({@link ThreadMacs}, {@link ThreadSignatures}); the other algorithms (PS*, ES*)
+ * by jose4j's signature algorithm, as its {@code JsonWebSignature.verifySignature()} would, on a copy of the signing
+ * input. The keys were checked against jose4j's rules for their algorithms once, when they were loaded or fetched
+ * ({@link io.cameljwt.internal.keys.VerificationKeys}), so no message pays for that again.
  */
 public final class JwsVerifier implements AutoCloseable {
 

@@ -55,6 +55,25 @@ class CompactJwsTest {
         assertEquals(JwtFailure.MALFORMED, refusal.reason());
     }
 
+    /**
+     * A character beyond ASCII anywhere is refused, whatever byte it would become: Latin-1 ones a negative byte, others
+     * (a lone surrogate and a pair included) a '?'.
+     */
+    static Stream<Arguments> charactersBeyondAscii() {
+        return Stream.of("\u00e9", "\u0080", "\u00ff", "\u0100", "\ud83d\ude00", "\ud800", "\uff0e")
+                .flatMap(c -> Stream.of(c + "QUJD.QUJD.QUJD", "QU" + c + "JD.QUJD.QUJD", "QUJD" + c + ".QUJD.QUJD",
+                        "QUJD.QUJD.QUJD" + c))
+                .map(Arguments::of);
+    }
+
+    @ParameterizedTest
+    @MethodSource("charactersBeyondAscii")
+    void aCharacterBeyondAsciiIsOutsideBase64url(String token) {
+        TokenRefusal refusal = assertThrows(TokenRefusal.class, () -> CompactJws.checkSyntax(token));
+        assertEquals(JwtFailure.MALFORMED, refusal.reason());
+        assertEquals("the token has a character outside Base64url", refusal.getMessage());
+    }
+
     /** The JWE path checks its header here before jose4j reads it: the same bounds and strict UTF-8 as a JWS. */
     @ParameterizedTest
     @ValueSource(strings = { "deep", "notUtf8" })

@@ -1,5 +1,6 @@
 package io.cameljwt.internal.token;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Collections;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
@@ -70,11 +71,11 @@ class JsonLimitsTest {
     }
 
     private static void accepted(String json) {
-        assertDoesNotThrow(() -> JsonLimits.check(json, "payload"));
+        assertDoesNotThrow(() -> JsonLimits.check(json.getBytes(StandardCharsets.UTF_8), "payload"));
     }
 
     private static void refused(String json) {
-        TokenRefusal refusal = assertThrows(TokenRefusal.class, () -> JsonLimits.check(json, "payload"));
+        TokenRefusal refusal = assertThrows(TokenRefusal.class, () -> JsonLimits.check(json.getBytes(StandardCharsets.UTF_8), "payload"));
         assertEquals(JwtFailure.MALFORMED, refusal.reason());
     }
 }

@@ -1,9 +1,15 @@
 package io.cameljwt.internal.token;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
 
 import io.cameljwt.JwtFailure;
 import io.cameljwt.internal.token.TokenRefusal;
@@ -14,6 +20,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
@@ -228,6 +235,91 @@ class TokenTest {
             assertEquals(JwtFailure.MALFORMED, refusal.reason());
         }
         assertEquals("k1", Token.parse(token(HEADER, "{}"), recent).kid());
+    }
+
+    @Test
+    void aHeaderThatStartsWithTheRememberedOneIsParsedForItself() throws TokenRefusal {
+        RecentHeader recent = new RecentHeader();
+        // 15 bytes encode to 20 characters with no partial group, so the next headers' encodings start with this one
+        Token.parse(token("{\"alg\":\"HS256\"}", "{}"), recent);
+        TokenRefusal refusal = assertThrows(TokenRefusal.class,
+                () -> Token.parse(token("{\"alg\":\"HS256\"}  x", "{}"), recent));
+        assertEquals("the token header is not a JSON object", refusal.getMessage());
+        assertEquals(Map.of("alg", "HS256"), Token.parse(token("{\"alg\":\"HS256\"}   ", "{}"), recent).header());
+    }
+
+    @Test
+    void aFewHeadersAreRememberedAndANewOneReplacesTheOldest() throws TokenRefusal {
+        RecentHeader recent = new RecentHeader();
+        List<String> tokens = IntStream.rangeClosed(0, RecentHeader.SLOTS)
+                .mapToObj(i -> token("{\"alg\":\"HS256\",\"kid\":\"k" + i + "\"}", "{}")).toList();
+        for (String compact : tokens.subList(0, RecentHeader.SLOTS)) {
+            Token.parse(compact, recent);
+        }
+        for (String compact : tokens.subList(0, RecentHeader.SLOTS)) {
+            assertNotNull(remembered(recent, compact), "each of the first " + RecentHeader.SLOTS + " is kept");
+        }
+        Token.parse(tokens.get(RecentHeader.SLOTS), recent);
+        assertNull(remembered(recent, tokens.get(0)), "the oldest made room");
+        for (String compact : tokens.subList(1, RecentHeader.SLOTS + 1)) {
+            assertEquals(Token.parse(compact).header(), remembered(recent, compact).header());
+        }
+    }
+
+    private static RecentHeader.Parsed remembered(RecentHeader recent, String compact) {
+        return recent.find(compact.getBytes(StandardCharsets.US_ASCII), compact.indexOf('.'));
+    }
+
+    @Test
+    void threadsSharingTheRecentHeadersEachGetTheirTokensOwnHeader() throws Exception {
+        RecentHeader recent = new RecentHeader();
+        List<String> kids = List.of("k1", "k2", "k3", "k4", "k5"); // one more than the slots, so they are replaced
+        ExecutorService threads = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<?>> runs = new ArrayList<>();
+            for (int t = 0; t < 4; t++) {
+                int offset = t;
+                runs.add(threads.submit(() -> {
+                    for (int i = 0; i < 5_000; i++) {
+                        String kid = kids.get((i + offset) % kids.size());
+                        Token token = Token.parse(token("{\"alg\":\"HS256\",\"kid\":\"" + kid + "\"}", "{}"),
+                                recent);
+                        assertEquals(Map.of("alg", "HS256", "kid", kid), token.header());
+                        token.header().put("kid", "changed by a route");
+                        token.header().remove("alg");
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> run : runs) {
+                run.get(60, TimeUnit.SECONDS);
+            }
+        } finally {
+            threads.shutdownNow();
+        }
+    }
+
+    /**
+     * 400 member names that all have the same hash in Jackson's symbol table for text (two-character blocks "Ab" and
+     * "BA" have the same hash with its multiplier of 33): the token is read the same whether its JSON goes to Jackson
+     * as bytes (all ASCII) or as text (one character beyond ASCII), and however many tokens came before.
+     */
+    @Test
+    void manyMemberNamesWithOneHashAreReadFromBytesAndFromText() throws TokenRefusal {
+        StringBuilder header = new StringBuilder("{\"alg\":\"HS256\"");
+        for (int n = 0; n < 400; n++) {
+            header.append(",\"");
+            for (int block = 0; block < 9; block++) {
+                header.append((n >> block & 1) == 0 ? "Ab" : "BA");
+            }
+            header.append("\":1");
+        }
+        for (int round = 0; round < 2; round++) {
+            assertEquals("HS256", Token.parse(token(header + "}", "{}")).algorithm());
+            Token text = Token.parse(token(header + ",\"z\":\"\u00e9\"}", "{}"));
+            assertEquals("HS256", text.algorithm());
+            assertEquals(402, text.header().size());
+        }
     }
 
     private static String token(String header, String payload) {

@@ -88,6 +88,7 @@ class TokenTest {
         assertEquals(JwtFailure.MALFORMED, first.reason());
         assertEquals("the token payload is not a JSON object of claims", first.getMessage());
         assertSame(first, assertThrows(TokenRefusal.class, token::subject), "read once, refused the same way after");
+        assertSame(first, assertThrows(TokenRefusal.class, token::payload), "no text for a payload that is refused");
     }
 
     @ParameterizedTest
@@ -139,6 +140,10 @@ class TokenTest {
                 assertThrows(TokenRefusal.class, token::claims).getMessage());
         assertRefused("{\"alg\":\"HS256\",\"n\":" + "1".repeat(JsonLimits.MAX_NUMBER_LENGTH + 1) + "}",
                 "the token header holds a number longer than 64 characters");
+        // JSON with a character beyond ASCII is read as text: the same bounds, the same messages
+        Token text = Token.parse(token(HEADER, deep.replace("{\"a\"", "{\"\u00e9\"")));
+        assertEquals("the token payload nests JSON deeper than 64 levels",
+                assertThrows(TokenRefusal.class, text::claims).getMessage());
     }
 
     @Test

@@ -27,7 +27,7 @@ public final class DecodeOperation implements Processor {
     private final String rolesClaim;
     private final boolean json;
     private final RefreshHint refreshHint;
-    /** The endpoint's last token header, which most tokens repeat. */
+    /** The headers of the tokens the endpoint decoded last, which most tokens repeat. */
     private final RecentHeader recentHeader = new RecentHeader();
 
     /** @param decrypter opens encrypted tokens; the signed token inside is decoded, not verified */
@@ -45,6 +45,7 @@ public final class DecodeOperation implements Processor {
         ResultHeaders.clear(message);
         try {
             Token token = Token.parse(decrypter.unwrap(locator.find(message)), recentHeader);
+            recentHeader.remember(token); // decode accepts every token it can parse
             message.setBody(json ? token.payload() : token.claims());
             ResultHeaders.write(message, token, false, rolesClaim);
             refreshHint.write(message, token, Instant.now());

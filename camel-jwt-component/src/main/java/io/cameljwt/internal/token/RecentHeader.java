@@ -6,16 +6,19 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 
 /**
- * The last few headers an endpoint's tokens had, parsed and accepted: the tokens of one issuer and key all carry the
- * very same encoded header, so the next one is not decoded, bounded and parsed again. A few rather than one, so that
- * an endpoint that sees two keys during a rotation, or several issuers, does not parse every header anew. Only a
- * header identical to the byte is taken from here; a new one replaces the oldest. Shared by the endpoint's threads,
- * with no lock: the worst a race does is parse a header once more. The maps kept here are never handed out;
- * {@link Token} gives each token a copy of its own, since a route may change the header map it finds on the message.
+ * The last few headers an endpoint accepted: the tokens of one issuer and key all carry the very same encoded header,
+ * so the next one is not decoded, bounded and parsed again. Four rather than one, so that an endpoint that sees two
+ * keys during a rotation, or two issuers, does not parse every header anew. Only a header identical to the byte is
+ * taken from here. Only tokens the endpoint accepted are kept (validate: once their signature verified), so tokens
+ * forged with ever new headers cannot push out the ones that verify; a new header replaces the oldest.
+ * <p>
+ * Shared by the endpoint's threads, with no lock: the worst a race does is parse a header once more. The maps kept
+ * here are never handed out; {@link Token} gives each token a copy of its own, since a route may change the header map
+ * it finds on the message.
  */
 public final class RecentHeader {
 
-    /** Enough for a rotation's two keys under each of a few issuers; a miss costs one comparison per slot. */
+    /** Two issuers with two keys each during a rotation; a miss costs one comparison per slot. */
     static final int SLOTS = 4;
 
     record Parsed(byte[] encoded, Map<String, Object> header, String algorithm) {
@@ -36,11 +39,16 @@ public final class RecentHeader {
     }
 
     /**
-     * Keeps a header that was parsed and accepted, in place of the oldest; {@code header} must be a copy no token
-     * holds.
+     * Keeps the header of a token the endpoint accepted, in place of the oldest, unless it came from here. To be
+     * called before the token reaches the route, which may change its header map.
      */
-    void remember(byte[] token, int headerEnd, Map<String, Object> header, String algorithm) {
-        int slot = Math.floorMod(next.getAndIncrement(), SLOTS);
-        slots.set(slot, new Parsed(Arrays.copyOf(token, headerEnd), header, algorithm));
+    public void remember(Token token) {
+        if (token.headerFromRecent()) {
+            return;
+        }
+        int headerEnd = token.encodedHeaderLength();
+        Parsed parsed = new Parsed(Arrays.copyOf(token.signingInputBytes(), headerEnd), Token.deepCopy(token.header()),
+                token.algorithm());
+        slots.set(Math.floorMod(next.getAndIncrement(), SLOTS), parsed);
     }
 }

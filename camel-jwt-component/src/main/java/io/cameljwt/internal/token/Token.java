@@ -31,6 +31,8 @@ public final class Token {
     private final int payloadEnd;
     private final Map<String, Object> header;
     private final String algorithm;
+    /** Whether the header was taken from a {@link RecentHeader}, which then need not keep it again. */
+    private final boolean headerFromRecent;
 
     /** The payload's text, made when first asked for (decode's JSON output); the claims are read from the bytes. */
     private String payload;
@@ -48,13 +50,14 @@ public final class Token {
     private Roles roles;
 
     private Token(String compact, byte[] ascii, int headerEnd, int payloadEnd, Map<String, Object> header,
-                  String algorithm) {
+                  String algorithm, boolean headerFromRecent) {
         this.compact = compact;
         this.ascii = ascii;
         this.headerEnd = headerEnd;
         this.payloadEnd = payloadEnd;
         this.header = header;
         this.algorithm = algorithm;
+        this.headerFromRecent = headerFromRecent;
     }
 
     /**
@@ -66,9 +69,9 @@ public final class Token {
     }
 
     /**
-     * As {@link #parse(String)}, taking the header from {@code recent} when it is the one parsed last.
+     * As {@link #parse(String)}, taking the header from {@code recent} when it is one of the headers kept there.
      *
-     * @param recent the endpoint's last header, or null to parse every header
+     * @param recent the endpoint's recent headers, or null to parse every header
      */
     public static Token parse(String compact, RecentHeader recent) throws TokenRefusal {
         byte[] ascii = CompactJws.ascii(compact);
@@ -83,7 +86,7 @@ public final class Token {
         int payloadEnd = compact.indexOf('.', headerEnd + 1);
         RecentHeader.Parsed known = recent == null ? null : recent.find(ascii, headerEnd);
         if (known != null) {
-            return new Token(compact, ascii, headerEnd, payloadEnd, deepCopy(known.header()), known.algorithm());
+            return new Token(compact, ascii, headerEnd, payloadEnd, deepCopy(known.header()), known.algorithm(), true);
         }
         Map<String, Object> header = TokenJson.object(CompactJws.decode(ascii, 0, headerEnd), "header",
                 "the token header is not a JSON object");
@@ -100,10 +103,16 @@ public final class Token {
             throw new TokenRefusal(JwtFailure.MALFORMED,
                     "the token names critical header parameters (crit) this endpoint does not understand");
         }
-        if (recent != null) {
-            recent.remember(ascii, headerEnd, deepCopy(header), algorithm);
-        }
-        return new Token(compact, ascii, headerEnd, payloadEnd, header, algorithm);
+        return new Token(compact, ascii, headerEnd, payloadEnd, header, algorithm, false);
+    }
+
+    /** The length of the encoded header, the first bytes of {@link #signingInputBytes()}. */
+    int encodedHeaderLength() {
+        return headerEnd;
+    }
+
+    boolean headerFromRecent() {
+        return headerFromRecent;
     }
 
     /** The token as it came, which the verified-token cache is keyed by. */
@@ -228,7 +237,7 @@ public final class Token {
      */
     public Token copy() throws TokenRefusal {
         readClaims();
-        Token copy = new Token(compact, ascii, headerEnd, payloadEnd, deepCopy(header), algorithm);
+        Token copy = new Token(compact, ascii, headerEnd, payloadEnd, deepCopy(header), algorithm, headerFromRecent);
         copy.payload = payload;
         copy.setClaims(deepCopy(claims));
         return copy;
@@ -261,8 +270,9 @@ public final class Token {
         claims = parsed;
     }
 
+    /** A copy of a JSON value whose maps and lists are new; strings, numbers and booleans are shared. */
     @SuppressWarnings("unchecked")
-    private static <T> T deepCopy(T value) {
+    static <T> T deepCopy(T value) {
         if (value instanceof Map<?, ?> map) {
             Map<String, Object> copy = new LinkedHashMap<>(map.size() * 4 / 3 + 1);
             map.forEach((k, v) -> copy.put((String) k, deepCopy(v)));

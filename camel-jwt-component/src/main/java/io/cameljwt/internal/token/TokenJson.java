@@ -148,16 +148,19 @@ final class TokenJson {
 
     private static JsonFactory factory() {
         // JsonLimits has refused what is beyond these already; Jackson's own bounds stay as a second line. Duplicate
-        // member names are refused by readObject. Member names are not canonicalized: the shared symbol tables would
-        // keep the names of earlier tokens, and the one for text refuses a long chain of colliding names, so a token's
-        // verdict would depend on the tokens before it and on whether it was read from bytes or from text.
+        // member names are refused by readObject. Jackson keeps the member names it has read in symbol tables shared
+        // by all parsers (its byte parser exists only with them); by default it fails a parse whose names collide too
+        // often in them, which would make a token's verdict depend on the tokens read before it and on being read
+        // from bytes or text: without that check a table stops keeping names instead. Names are not interned, so
+        // a token's names never reach the JVM's string pool.
         StreamReadConstraints limits = StreamReadConstraints.builder()
                 .maxNestingDepth(JsonLimits.MAX_DEPTH)
                 .maxNumberLength(JsonLimits.MAX_NUMBER_LENGTH)
                 .build();
         return JsonFactory.builder()
                 .streamReadConstraints(limits)
-                .disable(JsonFactory.Feature.CANONICALIZE_FIELD_NAMES)
+                .disable(JsonFactory.Feature.FAIL_ON_SYMBOL_HASH_OVERFLOW)
+                .disable(JsonFactory.Feature.INTERN_FIELD_NAMES)
                 .build();
     }
 }

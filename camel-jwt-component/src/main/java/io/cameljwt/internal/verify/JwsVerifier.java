@@ -34,7 +34,7 @@ public final class JwsVerifier implements AutoCloseable {
     private final VerifiedTokens verified;
     private final ThreadMacs macs = new ThreadMacs();
     private final ThreadSignatures signatures = new ThreadSignatures();
-    /** The endpoint's last token header, which most tokens repeat. */
+    /** The headers of the tokens the endpoint verified last, which most tokens repeat. */
     private final RecentHeader recentHeader = new RecentHeader();
 
     public JwsVerifier(KeySource keys) {
@@ -48,13 +48,14 @@ public final class JwsVerifier implements AutoCloseable {
     }
 
     /**
-     * The token, parsed and its signature verified; its claims are read afterwards, by the caller. A token in the cache is taken from there while its key is still among the
-     * keys for it; the message gets its own copy either way.
+     * The token, parsed and its signature verified; its claims are read afterwards, by the caller. A token in the
+     * cache is taken from there, as a copy for the message, while its key is still among the keys for it.
      */
     public Token verify(String compact) throws TokenRefusal {
         if (verified == null) {
             Token token = Token.parse(compact, recentHeader);
             verify(token);
+            recentHeader.remember(token);
             return token;
         }
         VerifiedTokens.Entry entry = verified.find(compact);
@@ -70,6 +71,7 @@ public final class JwsVerifier implements AutoCloseable {
         verified.miss();
         Token token = Token.parse(compact, recentHeader);
         verified.add(token, verify(token));
+        recentHeader.remember(token);
         return token;
     }
 

@@ -16,7 +16,7 @@ import org.apache.camel.support.LRUCacheFactory;
  */
 public final class VerifiedTokens {
 
-    /** Longer than the tokens identity providers issue; with the entry count, it bounds the memory held. */
+    /** Longer than the tokens identity providers issue; with the entry count, it bounds the memory the cache holds. */
     static final int MAX_TOKEN_LENGTH = 8192;
 
     /** What the endpoint counts (its JMX attributes). */

@@ -77,11 +77,15 @@ class CompactJwsTest {
     /** A JWE has five parts, a JWS three; six or more is no token, however short its parts. */
     @ParameterizedTest
     @ValueSource(strings = { "AA.AA.AA.AA.AA.AA", ".....", "AA.AA.AA.AA.AA.AA.AA" })
-    void sixPartsOrMoreAreTooMany(String token) throws TokenRefusal {
+    void sixPartsOrMoreAreTooMany(String token) {
         TokenRefusal refusal = assertThrows(TokenRefusal.class, () -> CompactJws.checkSyntax(token));
         assertEquals("the token has too many parts", refusal.getMessage());
-        assertEquals(5, CompactJws.checkSyntax("AA.AA.AA.AA.AA"));
-        assertEquals(5, CompactJws.checkSyntax("...."));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "AA.AA.AA.AA.AA", "...." })
+    void fivePartsAreCounted(String token) throws TokenRefusal {
+        assertEquals(5, CompactJws.checkSyntax(token));
     }
 
     /** The JWE path checks its header here before jose4j reads it: the same bounds and strict UTF-8 as a JWS. */

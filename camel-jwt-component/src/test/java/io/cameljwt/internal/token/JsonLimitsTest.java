@@ -75,7 +75,8 @@ class JsonLimitsTest {
     }
 
     private static void refused(String json) {
-        TokenRefusal refusal = assertThrows(TokenRefusal.class, () -> JsonLimits.check(json.getBytes(StandardCharsets.UTF_8), "payload"));
+        TokenRefusal refusal = assertThrows(TokenRefusal.class,
+                () -> JsonLimits.check(json.getBytes(StandardCharsets.UTF_8), "payload"));
         assertEquals(JwtFailure.MALFORMED, refusal.reason());
     }
 }

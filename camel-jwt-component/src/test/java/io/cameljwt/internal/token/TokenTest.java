@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -25,6 +26,7 @@ import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * How a compact JWS is read into one {@link Token}: strictly (RFC 8259 JSON, UTF-8, unique names), once, with the
@@ -204,14 +206,14 @@ class TokenTest {
     @Test
     void aHeaderParsedBeforeIsTakenFromTheRecentHeaderAsACopyOfItsOwn() throws TokenRefusal {
         RecentHeader recent = new RecentHeader();
-        Token first = Token.parse(token(HEADER, "{\"sub\":\"a\"}"), recent);
+        Token first = accepted(token(HEADER, "{\"sub\":\"a\"}"), recent);
         first.header().put("kid", "changed by a route");
 
-        Token second = Token.parse(token(HEADER, "{\"sub\":\"b\"}"), recent);
+        Token second = accepted(token(HEADER, "{\"sub\":\"b\"}"), recent);
         assertEquals(Map.of("alg", "HS256", "kid", "k1"), second.header(), "not what a route did to the first");
         assertEquals("HS256", second.algorithm());
         assertEquals("k1", second.kid());
-        Token third = Token.parse(token(HEADER, "{\"sub\":\"c\"}"), recent);
+        Token third = accepted(token(HEADER, "{\"sub\":\"c\"}"), recent);
         assertNotSame(second.header(), third.header());
         assertEquals("b", second.subject());
         assertEquals("c", third.subject());
@@ -220,37 +222,37 @@ class TokenTest {
     @Test
     void aTokenWithAnotherHeaderIsParsedForItself() throws TokenRefusal {
         RecentHeader recent = new RecentHeader();
-        Token.parse(token(HEADER, "{}"), recent);
+        accepted(token(HEADER, "{}"), recent);
         // the same start, one member more: a prefix of the next header must not count as the same header
-        Token longer = Token.parse(token("{\"alg\":\"HS256\",\"kid\":\"k1\",\"typ\":\"JWT\"}", "{}"), recent);
+        Token longer = accepted(token("{\"alg\":\"HS256\",\"kid\":\"k1\",\"typ\":\"JWT\"}", "{}"), recent);
         assertEquals("JWT", longer.header().get("typ"));
-        Token shorter = Token.parse(token("{\"alg\":\"HS256\"}", "{}"), recent);
+        Token shorter = accepted(token("{\"alg\":\"HS256\"}", "{}"), recent);
         assertNull(shorter.kid());
-        Token other = Token.parse(token("{\"alg\":\"RS256\",\"kid\":\"k1\"}", "{}"), recent);
+        Token other = accepted(token("{\"alg\":\"RS256\",\"kid\":\"k1\"}", "{}"), recent);
         assertEquals("RS256", other.algorithm());
     }
 
     @Test
     void aRefusedHeaderIsNeverRememberedAndIsRefusedEachTime() throws TokenRefusal {
         RecentHeader recent = new RecentHeader();
-        Token.parse(token(HEADER, "{}"), recent);
+        accepted(token(HEADER, "{}"), recent);
         String crit = token("{\"alg\":\"HS256\",\"crit\":[\"exp\"]}", "{}");
         for (int i = 0; i < 2; i++) {
             TokenRefusal refusal = assertThrows(TokenRefusal.class, () -> Token.parse(crit, recent));
             assertEquals(JwtFailure.MALFORMED, refusal.reason());
         }
-        assertEquals("k1", Token.parse(token(HEADER, "{}"), recent).kid());
+        assertEquals("k1", accepted(token(HEADER, "{}"), recent).kid());
     }
 
     @Test
     void aHeaderThatStartsWithTheRememberedOneIsParsedForItself() throws TokenRefusal {
         RecentHeader recent = new RecentHeader();
         // 15 bytes encode to 20 characters with no partial group, so the next headers' encodings start with this one
-        Token.parse(token("{\"alg\":\"HS256\"}", "{}"), recent);
+        accepted(token("{\"alg\":\"HS256\"}", "{}"), recent);
         TokenRefusal refusal = assertThrows(TokenRefusal.class,
                 () -> Token.parse(token("{\"alg\":\"HS256\"}  x", "{}"), recent));
         assertEquals("the token header is not a JSON object", refusal.getMessage());
-        assertEquals(Map.of("alg", "HS256"), Token.parse(token("{\"alg\":\"HS256\"}   ", "{}"), recent).header());
+        assertEquals(Map.of("alg", "HS256"), accepted(token("{\"alg\":\"HS256\"}   ", "{}"), recent).header());
     }
 
     @Test
@@ -259,12 +261,12 @@ class TokenTest {
         List<String> tokens = IntStream.rangeClosed(0, RecentHeader.SLOTS)
                 .mapToObj(i -> token("{\"alg\":\"HS256\",\"kid\":\"k" + i + "\"}", "{}")).toList();
         for (String compact : tokens.subList(0, RecentHeader.SLOTS)) {
-            Token.parse(compact, recent);
+            accepted(compact, recent);
         }
         for (String compact : tokens.subList(0, RecentHeader.SLOTS)) {
             assertNotNull(remembered(recent, compact), "each of the first " + RecentHeader.SLOTS + " is kept");
         }
-        Token.parse(tokens.get(RecentHeader.SLOTS), recent);
+        accepted(tokens.get(RecentHeader.SLOTS), recent);
         assertNull(remembered(recent, tokens.get(0)), "the oldest made room");
         for (String compact : tokens.subList(1, RecentHeader.SLOTS + 1)) {
             assertEquals(Token.parse(compact).header(), remembered(recent, compact).header());
@@ -278,30 +280,60 @@ class TokenTest {
     @Test
     void threadsSharingTheRecentHeadersEachGetTheirTokensOwnHeader() throws Exception {
         RecentHeader recent = new RecentHeader();
-        List<String> kids = List.of("k1", "k2", "k3", "k4", "k5"); // one more than the slots, so they are replaced
-        ExecutorService threads = Executors.newFixedThreadPool(4);
+        int threads = 4;
+        CyclicBarrier start = new CyclicBarrier(threads);
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
         try {
-            List<Future<?>> runs = new ArrayList<>();
-            for (int t = 0; t < 4; t++) {
-                int offset = t;
-                runs.add(threads.submit(() -> {
-                    for (int i = 0; i < 5_000; i++) {
-                        String kid = kids.get((i + offset) % kids.size());
-                        Token token = Token.parse(token("{\"alg\":\"HS256\",\"kid\":\"" + kid + "\"}", "{}"),
-                                recent);
+            List<Future<Integer>> runs = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                int thread = t;
+                runs.add(pool.submit(() -> {
+                    start.await(10, TimeUnit.SECONDS);
+                    int fromRecent = 0;
+                    for (int i = 0; i < 5_000 && !Thread.currentThread().isInterrupted(); i++) {
+                        // as many kids as slots, and now and then a new one that pushes one of them out
+                        String kid = i % 100 == 99 ? "new-" + thread + "-" + i
+                                : "k" + (i + thread) % RecentHeader.SLOTS;
+                        Token token = accepted(token("{\"alg\":\"HS256\",\"kid\":\"" + kid + "\"}", "{}"), recent);
                         assertEquals(Map.of("alg", "HS256", "kid", kid), token.header());
                         token.header().put("kid", "changed by a route");
                         token.header().remove("alg");
+                        fromRecent += token.headerFromRecent() ? 1 : 0;
                     }
-                    return null;
+                    return fromRecent;
                 }));
             }
-            for (Future<?> run : runs) {
-                run.get(60, TimeUnit.SECONDS);
+            int fromRecent = 0;
+            for (Future<Integer> run : runs) {
+                fromRecent += run.get(60, TimeUnit.SECONDS);
             }
+            assertTrue(fromRecent > 0, "the threads took headers from the ones they share");
         } finally {
-            threads.shutdownNow();
+            pool.shutdownNow();
         }
+    }
+
+    @Test
+    void aHeaderIsKeptOnlyOnceTheTokenIsAcceptedAndOnlyOnce() throws TokenRefusal {
+        RecentHeader recent = new RecentHeader();
+        String a = token("{\"alg\":\"HS256\",\"kid\":\"a\"}", "{}");
+        String b = token("{\"alg\":\"HS256\",\"kid\":\"b\"}", "{}");
+        Token.parse(a, recent);
+        assertNull(remembered(recent, a), "parsed, not yet accepted (a forged token never is)");
+        accepted(a, recent);
+        accepted(b, recent);
+        for (int i = 0; i < 3; i++) {
+            assertTrue(accepted(a, recent).headerFromRecent());
+        }
+        accepted(token("{\"alg\":\"HS256\",\"kid\":\"c\"}", "{}"), recent);
+        assertNotNull(remembered(recent, b), "a header taken from the slots takes no other slot");
+    }
+
+    /** Parses a token as validate and decode do with one they accept: its header is kept afterwards. */
+    private static Token accepted(String compact, RecentHeader recent) throws TokenRefusal {
+        Token token = Token.parse(compact, recent);
+        recent.remember(token);
+        return token;
     }
 
     /**
@@ -319,8 +351,10 @@ class TokenTest {
             }
             header.append("\":1");
         }
-        for (int round = 0; round < 2; round++) {
-            assertEquals("HS256", Token.parse(token(header + "}", "{}")).algorithm());
+        for (int round = 0; round < 2; round++) { // the second time, Jackson's shared tables hold the names already
+            Token bytes = Token.parse(token(header + "}", "{}"));
+            assertEquals("HS256", bytes.algorithm());
+            assertEquals(401, bytes.header().size());
             Token text = Token.parse(token(header + ",\"z\":\"\u00e9\"}", "{}"));
             assertEquals("HS256", text.algorithm());
             assertEquals(402, text.header().size());

@@ -52,25 +52,25 @@ public final class JwsVerifier implements AutoCloseable {
      * cache is taken from there, as a copy for the message, while its key is still among the keys for it.
      */
     public Token verify(String compact) throws TokenRefusal {
-        if (verified == null) {
-            Token token = Token.parse(compact, recentHeader);
-            verify(token);
-            recentHeader.remember(token);
-            return token;
-        }
-        VerifiedTokens.Entry entry = verified.find(compact);
-        if (entry != null) {
-            Token token = entry.token();
-            // asked as for any token: a remote source refetches on its schedule, and refuses as it would without a cache
-            if (containsSame(keys.candidates(token.algorithm(), (String) token.kid(), token), entry.key())) {
-                verified.hit();
-                return token.copy();
+        if (verified != null) {
+            VerifiedTokens.Entry entry = verified.find(compact);
+            if (entry != null) {
+                Token token = entry.token();
+                // asked as for any token: a remote source refetches on its schedule, and refuses as it would without
+                // a cache
+                if (containsSame(keys.candidates(token.algorithm(), (String) token.kid(), token), entry.key())) {
+                    verified.hit();
+                    return token.copy();
+                }
+                verified.clear(); // the keys changed since: every entry was verified with keys of before
             }
-            verified.clear(); // the keys changed since: every entry was verified with keys of before
+            verified.miss();
         }
-        verified.miss();
         Token token = Token.parse(compact, recentHeader);
-        verified.add(token, verify(token));
+        KeyEntry key = verify(token);
+        if (verified != null) {
+            verified.add(token, key);
+        }
         recentHeader.remember(token);
         return token;
     }

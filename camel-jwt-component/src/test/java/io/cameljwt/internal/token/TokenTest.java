@@ -274,7 +274,7 @@ class TokenTest {
     }
 
     private static RecentHeader.Parsed remembered(RecentHeader recent, String compact) {
-        return recent.find(compact.getBytes(StandardCharsets.US_ASCII), compact.indexOf('.'));
+        return recent.find(CompactJws.ascii(compact), compact.indexOf('.'));
     }
 
     @Test

@@ -31,6 +31,9 @@ public final class Token {
     private final int payloadEnd;
     private final Map<String, Object> header;
     private final String algorithm;
+    /** The payload's JSON and the signature, decoded with the token: parts of its bytes, so at most 3/4 of them. */
+    private final byte[] payloadJson;
+    private final byte[] signature;
     /** Whether the header was taken from a {@link RecentHeader}, which then need not keep it again. */
     private final boolean headerFromRecent;
 
@@ -50,7 +53,7 @@ public final class Token {
     private Roles roles;
 
     private Token(String compact, byte[] ascii, int headerEnd, int payloadEnd, Map<String, Object> header,
-                  String algorithm, boolean headerFromRecent) {
+                  String algorithm, boolean headerFromRecent, byte[] payloadJson, byte[] signature) {
         this.compact = compact;
         this.ascii = ascii;
         this.headerEnd = headerEnd;
@@ -58,6 +61,8 @@ public final class Token {
         this.header = header;
         this.algorithm = algorithm;
         this.headerFromRecent = headerFromRecent;
+        this.payloadJson = payloadJson;
+        this.signature = signature;
     }
 
     /**
@@ -75,21 +80,26 @@ public final class Token {
      */
     public static Token parse(String compact, RecentHeader recent) throws TokenRefusal {
         byte[] ascii = CompactJws.ascii(compact);
-        int parts = CompactJws.checkSyntax(ascii);
-        if (parts == 5) {
-            throw new TokenRefusal(JwtFailure.MALFORMED, "the token is encrypted (JWE), which this endpoint does not accept");
-        }
-        if (parts != 3) {
-            throw new TokenRefusal(JwtFailure.MALFORMED, "a JWS has three parts separated by dots, this token has " + parts);
-        }
+        // the usual token is read part by part with Java's fast decoder; any fault sends it to the exact check, which
+        // reads it character by character and says what the first fault is
         int headerEnd = compact.indexOf('.');
-        int payloadEnd = compact.indexOf('.', headerEnd + 1);
-        RecentHeader.Parsed known = recent == null ? null : recent.find(ascii, headerEnd);
-        if (known != null) {
-            return new Token(compact, ascii, headerEnd, payloadEnd, deepCopy(known.header()), known.algorithm(), true);
+        int payloadEnd = headerEnd < 0 ? -1 : compact.indexOf('.', headerEnd + 1);
+        if (payloadEnd < 0 || compact.indexOf('.', payloadEnd + 1) >= 0) {
+            throw malformed(ascii);
         }
-        Map<String, Object> header = TokenJson.object(CompactJws.decode(ascii, 0, headerEnd), "header",
-                "the token header is not a JSON object");
+        // a header the endpoint accepted before is canonical Base64url: it is not decoded again
+        RecentHeader.Parsed known = recent == null ? null : recent.find(ascii, headerEnd);
+        byte[] headerJson = known == null ? CompactJws.decodeCanonical(ascii, 0, headerEnd) : null;
+        byte[] payloadJson = CompactJws.decodeCanonical(ascii, headerEnd + 1, payloadEnd);
+        byte[] signature = CompactJws.decodeCanonical(ascii, payloadEnd + 1, ascii.length);
+        if (known == null && headerJson == null || payloadJson == null || signature == null) {
+            throw malformed(ascii);
+        }
+        if (known != null) {
+            return new Token(compact, ascii, headerEnd, payloadEnd, deepCopy(known.header()), known.algorithm(), true,
+                    payloadJson, signature);
+        }
+        Map<String, Object> header = TokenJson.object(headerJson, "header", "the token header is not a JSON object");
         if (!(header.get("alg") instanceof String algorithm)) {
             throw new TokenRefusal(JwtFailure.MALFORMED, "the token header has no alg");
         }
@@ -103,7 +113,19 @@ public final class Token {
             throw new TokenRefusal(JwtFailure.MALFORMED,
                     "the token names critical header parameters (crit) this endpoint does not understand");
         }
-        return new Token(compact, ascii, headerEnd, payloadEnd, header, algorithm, false);
+        return new Token(compact, ascii, headerEnd, payloadEnd, header, algorithm, false, payloadJson, signature);
+    }
+
+    /**
+     * The refusal of a token that is not three parts of canonical Base64url: the first fault the character by
+     * character check finds, or the count of parts.
+     */
+    private static TokenRefusal malformed(byte[] ascii) throws TokenRefusal {
+        int parts = CompactJws.checkSyntax(ascii); // throws at a fault in the characters or the form of a part
+        if (parts == 5) {
+            return new TokenRefusal(JwtFailure.MALFORMED, "the token is encrypted (JWE), which this endpoint does not accept");
+        }
+        return new TokenRefusal(JwtFailure.MALFORMED, "a JWS has three parts separated by dots, this token has " + parts);
     }
 
     /** The length of the encoded header, the first bytes of {@link #signingInputBytes()}. */
@@ -161,16 +183,16 @@ public final class Token {
         return ascii;
     }
 
-    /** The decoded signature, a new array at each call. */
+    /** The decoded signature. Shared, so only ever read. */
     public byte[] signature() {
-        return CompactJws.decode(ascii, payloadEnd + 1, ascii.length);
+        return signature;
     }
 
     /** The payload as it was (JSON text, strict UTF-8). */
     public String payload() throws TokenRefusal {
         readClaims();
         if (payload == null) {
-            payload = TokenJson.utf8(CompactJws.decode(ascii, headerEnd + 1, payloadEnd), "payload");
+            payload = TokenJson.utf8(payloadJson, "payload");
         }
         return payload;
     }
@@ -233,11 +255,12 @@ public final class Token {
     /**
      * This token with its own copies of the header and claims, for a message: a route may change the maps it finds in
      * the result headers or the body, and that must not reach the next message with the same token. The copy shares
-     * the token's bytes ({@link #signingInputBytes()}), which nothing writes.
+     * the token's bytes ({@link #signingInputBytes()}, {@link #signature()}), which nothing writes.
      */
     public Token copy() throws TokenRefusal {
         readClaims();
-        Token copy = new Token(compact, ascii, headerEnd, payloadEnd, deepCopy(header), algorithm, headerFromRecent);
+        Token copy = new Token(compact, ascii, headerEnd, payloadEnd, deepCopy(header), algorithm, headerFromRecent,
+                payloadJson, signature);
         copy.payload = payload;
         copy.setClaims(deepCopy(claims));
         return copy;
@@ -251,7 +274,7 @@ public final class Token {
             throw claimsRefusal;
         }
         try {
-            setClaims(TokenJson.object(CompactJws.decode(ascii, headerEnd + 1, payloadEnd), "payload", NOT_AN_OBJECT));
+            setClaims(TokenJson.object(payloadJson, "payload", NOT_AN_OBJECT));
         } catch (TokenRefusal refusal) {
             claimsRefusal = refusal;
             throw refusal;

@@ -8,6 +8,7 @@ import java.util.stream.Stream;
 
 import io.cameljwt.JwtFailure;
 import io.cameljwt.internal.token.TokenRefusal;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -16,6 +17,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 /**
@@ -114,5 +116,42 @@ class CompactJwsTest {
         CompactJws.checkSyntax(token);
         assertArrayEquals(bytes, CompactJws.decode(CompactJws.ascii(token), 4, 4 + part.length()));
         assertArrayEquals(Base64.getUrlDecoder().decode(part), CompactJws.decode(CompactJws.ascii(token), 4, 4 + part.length()));
+    }
+
+    /**
+     * Every part of up to five characters from a set with characters of the alphabet (values with and without unused
+     * bits set), padding, the other Base64 alphabet's characters and characters beyond ASCII: Java's decoder as
+     * {@link CompactJws#decodeCanonical} uses it accepts exactly what the character by character check accepts, and
+     * reads the same bytes, wherever the part sits in the token.
+     */
+    @Test
+    void decodeCanonicalAcceptsExactlyThePartsTheCheckAccepts() throws Exception {
+        String characters = "AQgB_-=+/?\u00e9\u0100";
+        int checked = 0;
+        for (int length = 0; length <= 5; length++) {
+            for (int n = 0; n < Math.pow(characters.length(), length); n++) {
+                StringBuilder part = new StringBuilder();
+                for (int d = 0, rest = n; d < length; d++, rest /= characters.length()) {
+                    part.append(characters.charAt(rest % characters.length()));
+                }
+                String token = "e30." + part + ".c2ln";
+                byte[] ascii = CompactJws.ascii(token);
+                byte[] decoded = CompactJws.decodeCanonical(ascii, 4, 4 + part.length());
+                boolean accepted;
+                try {
+                    CompactJws.checkSyntax(token);
+                    accepted = true;
+                } catch (TokenRefusal refusal) {
+                    accepted = false;
+                }
+                if (accepted) {
+                    assertArrayEquals(Base64.getUrlDecoder().decode(part.toString()), decoded, part.toString());
+                } else {
+                    assertNull(decoded, part.toString());
+                }
+                checked++;
+            }
+        }
+        assertEquals(271_453, checked); // 12 characters: 1 + 12 + ... + 12^5 parts
     }
 }

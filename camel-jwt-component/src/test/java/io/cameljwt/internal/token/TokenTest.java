@@ -329,6 +329,65 @@ class TokenTest {
         assertNotNull(remembered(recent, b), "a header taken from the slots takes no other slot");
     }
 
+    /**
+     * Parse reads a well-formed token with Java's decoder and sends any other to the character by character check:
+     * 20,000 tokens with characters replaced, inserted or removed (dots, padding, other alphabets, characters beyond
+     * ASCII) get the refusal that check gives, with or without the header among the recent ones, and a token it passes
+     * is not refused for its form.
+     */
+    @Test
+    void aMalformedTokenGetsTheRefusalOfTheCharacterByCharacterCheck() throws TokenRefusal {
+        String valid = token(HEADER, "{\"sub\":\"alice\",\"n\":1}");
+        RecentHeader recent = new RecentHeader();
+        accepted(valid, recent);
+        String characters = ".=+/?A_Qg-\u00e9\u0100\ud83d\ude00";
+        java.util.Random random = new java.util.Random(8);
+        int refusedForForm = 0;
+        for (int n = 0; n < 20_000; n++) {
+            StringBuilder mutated = new StringBuilder(valid);
+            for (int edits = 1 + random.nextInt(3); edits > 0; edits--) {
+                int at = random.nextInt(mutated.length() + 1);
+                char c = characters.charAt(random.nextInt(characters.length()));
+                switch (random.nextInt(3)) {
+                    case 0 -> mutated.insert(at, c);
+                    case 1 -> mutated.setCharAt(Math.min(at, mutated.length() - 1), c);
+                    default -> mutated.deleteCharAt(Math.min(at, mutated.length() - 1));
+                }
+            }
+            String compact = mutated.toString();
+            String expected = formRefusal(compact);
+            for (RecentHeader headers : new RecentHeader[] { null, recent }) {
+                String actual;
+                try {
+                    Token.parse(compact, headers);
+                    actual = null;
+                } catch (TokenRefusal refusal) {
+                    assertEquals(JwtFailure.MALFORMED, refusal.reason());
+                    actual = refusal.getMessage();
+                }
+                if (expected != null) {
+                    assertEquals(expected, actual, compact);
+                    refusedForForm++;
+                } else if (actual != null) {
+                    assertTrue(actual.contains("JSON") || actual.contains("UTF-8") || actual.contains("alg"), actual);
+                }
+            }
+        }
+        assertTrue(refusedForForm > 20_000, "most mutations break the form: " + refusedForForm);
+    }
+
+    /** What the character by character check says of a token's form, or null when it is three canonical parts. */
+    private static String formRefusal(String compact) {
+        try {
+            int parts = CompactJws.checkSyntax(compact);
+            return parts == 3 ? null
+                    : parts == 5 ? "the token is encrypted (JWE), which this endpoint does not accept"
+                    : "a JWS has three parts separated by dots, this token has " + parts;
+        } catch (TokenRefusal refusal) {
+            return refusal.getMessage();
+        }
+    }
+
     /** Parses a token as validate and decode do with one they accept: its header is kept afterwards. */
     private static Token accepted(String compact, RecentHeader recent) throws TokenRefusal {
         Token token = Token.parse(compact, recent);

@@ -5,10 +5,12 @@ import java.nio.charset.StandardCharsets;
 import io.cameljwt.JwtFailure;
 
 /**
- * Bounds on the JSON of a token's header and payload, checked in one pass before any parser sees it. jose4j's parser
- * copes with deep nesting, but the maps it builds then overflow the stack wherever they are printed, hashed or
- * compared; and it reads an integer literal in quadratic time (a million digits take half a minute), before the
- * signature of the header can even be checked. JSON fetched from a key server is held to the same bounds.
+ * Bounds on the JSON of a token's header and payload. jose4j's parser copes with deep nesting, but the maps it builds
+ * then overflow the stack wherever they are printed, hashed or compared; and it reads an integer literal in quadratic
+ * time (a million digits take half a minute), before the signature of the header can even be checked. JSON that
+ * jose4j reads (a JWE's header, JSON fetched from a key server) is checked here in one pass before it does; a JWS's
+ * JSON is read by Jackson held to the same bounds, and checked here once Jackson refuses it, to say which bound it
+ * broke.
  */
 public final class JsonLimits {
 

@@ -47,61 +47,61 @@ final class TokenJson {
     }
 
     private static boolean isAscii(byte[] bytes) {
+        int all = 0;
         for (byte b : bytes) {
-            if (b < 0) {
-                return false;
-            }
+            all |= b; // negative once a byte is: no early exit, so the JVM can compile the loop to vector instructions
         }
-        return true;
+        return all >= 0;
     }
 
     /**
      * The JSON object in the bytes {@code json}, or a refusal with {@code notAnObject} as its message: refused first if
-     * they are not UTF-8, then if they break the bounds of {@link JsonLimits}.
+     * they are not UTF-8, then if they break the bounds of {@link JsonLimits} (said as such), then if they are not one
+     * JSON object.
+     * <p>
+     * The bounds are looked for only once Jackson has refused the JSON: JSON that Jackson reads whole, with the same
+     * bounds on nesting, and whose number literals {@link #readValue} finds no longer than the bound, is within them,
+     * since outside its strings only number literals and the last letter of {@code true} and {@code false} are
+     * characters that {@link JsonLimits} counts as a number.
      *
      * @param part "header" or "payload", for the messages
      */
     static Map<String, Object> object(byte[] json, String part, String notAnObject) throws TokenRefusal {
-        if (!isPlainAscii(json)) {
-            String text = utf8(json, part);
+        try {
+            if (!isPlainAscii(json)) {
+                String text = utf8(json, part);
+                return object(FACTORY.createParser(text));
+            }
+            // Jackson reads the bytes without a String in between. Plain ASCII holds no byte order mark and no NUL,
+            // so Jackson's detection of the encoding can only find UTF-8, and it reads the same JSON as from the text.
+            return object(FACTORY.createParser(json));
+        } catch (IOException | RuntimeException e) {
             JsonLimits.check(json, part);
-            return object(() -> FACTORY.createParser(text), notAnObject);
+            throw new TokenRefusal(JwtFailure.MALFORMED, notAnObject);
         }
-        JsonLimits.check(json, part);
-        // Jackson reads the bytes without a String in between. Plain ASCII holds no byte order mark and no NUL, so
-        // Jackson's detection of the encoding can only find UTF-8, and it reads the same JSON as from the text.
-        return object(() -> FACTORY.createParser(json), notAnObject);
     }
 
-    /** Opens a parser; an interface of our own because Jackson's factory methods throw IOException. */
-    @FunctionalInterface
-    private interface ParserSource {
-        JsonParser open() throws IOException;
-    }
-
-    private static Map<String, Object> object(ParserSource source, String notAnObject) throws TokenRefusal {
-        try (JsonParser parser = source.open()) {
+    /** The one JSON object the parser reads; an IOException for anything else, which the caller says as refused. */
+    private static Map<String, Object> object(JsonParser source) throws IOException {
+        try (JsonParser parser = source) {
             if (parser.nextToken() != JsonToken.START_OBJECT) {
-                throw new TokenRefusal(JwtFailure.MALFORMED, notAnObject);
+                throw new IOException("not an object");
             }
             Map<String, Object> object = readObject(parser);
             if (parser.nextToken() != null) {
-                throw new TokenRefusal(JwtFailure.MALFORMED, notAnObject); // something after the object
+                throw new IOException("something after the object");
             }
             return object;
-        } catch (IOException | RuntimeException e) {
-            throw new TokenRefusal(JwtFailure.MALFORMED, notAnObject);
         }
     }
 
     /** Whether every byte is ASCII other than NUL (which JSON text never holds unescaped). */
     private static boolean isPlainAscii(byte[] bytes) {
+        int all = 0;
         for (byte b : bytes) {
-            if (b <= 0) {
-                return false;
-            }
+            all |= b - 1; // negative for NUL and for every byte beyond ASCII, as in isAscii
         }
-        return true;
+        return all >= 0;
     }
 
     /**
@@ -136,9 +136,7 @@ final class TokenJson {
             case START_OBJECT -> readObject(parser);
             case START_ARRAY -> readArray(parser);
             case VALUE_STRING -> parser.getText();
-            case VALUE_NUMBER_INT -> parser.getNumberType() == JsonParser.NumberType.BIG_INTEGER
-                    ? parser.getBigIntegerValue() : (Object) parser.getLongValue();
-            case VALUE_NUMBER_FLOAT -> parser.getDoubleValue();
+            case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> number(parser);
             case VALUE_TRUE -> Boolean.TRUE;
             case VALUE_FALSE -> Boolean.FALSE;
             case VALUE_NULL -> null;
@@ -146,8 +144,24 @@ final class TokenJson {
         };
     }
 
+    /**
+     * A number literal, refused when longer than {@link JsonLimits#MAX_NUMBER_LENGTH} characters (sign, fraction and
+     * exponent included, as {@link JsonLimits} counts them); Jackson's own bound counts only some of them.
+     */
+    private static Object number(JsonParser parser) throws IOException {
+        if (parser.getTextLength() > JsonLimits.MAX_NUMBER_LENGTH) {
+            throw new IOException("number literal too long");
+        }
+        if (parser.currentToken() == JsonToken.VALUE_NUMBER_FLOAT) {
+            return parser.getDoubleValue();
+        }
+        return parser.getNumberType() == JsonParser.NumberType.BIG_INTEGER
+                ? parser.getBigIntegerValue() : (Object) parser.getLongValue();
+    }
+
     private static JsonFactory factory() {
-        // JsonLimits has refused what is beyond these already; Jackson's own bounds stay as a second line. Duplicate
+        // The bounds of JsonLimits, so that Jackson's work is bounded as it reads (number literals are measured whole
+        // in number(), since Jackson's bound counts only some of their characters). Duplicate
         // member names are refused by readObject. Jackson keeps the member names it has read in symbol tables shared
         // by all parsers (its byte parser exists only with them); by default it fails a parse whose names collide too
         // often in them, which would make a token's verdict depend on the tokens read before it and on being read

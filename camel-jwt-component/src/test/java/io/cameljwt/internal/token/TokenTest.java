@@ -11,11 +11,14 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
+import java.util.stream.Stream;
 
 import io.cameljwt.JwtFailure;
 import io.cameljwt.internal.token.TokenRefusal;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -385,6 +388,50 @@ class TokenTest {
                     : "a JWS has three parts separated by dots, this token has " + parts;
         } catch (TokenRefusal refusal) {
             return refusal.getMessage();
+        }
+    }
+
+    /**
+     * JSON at the bounds of {@link JsonLimits}, in plain ASCII and with a character beyond it: refused with the bound it
+     * breaks, whether Jackson refuses it first or reads it (a number literal whose sign, fraction or exponent takes it
+     * past the bound, which Jackson's own count leaves out), and JSON within them read, as before Jackson read first.
+     */
+    static Stream<Arguments> jsonAtTheBounds() {
+        String tooLong = "the token payload holds a number longer than 64 characters";
+        String tooDeep = "the token payload nests JSON deeper than 64 levels";
+        String notAnObject = "the token payload is not a JSON object of claims";
+        String digits63 = "1".repeat(63);
+        return Stream.of(
+                Arguments.of("1" + digits63, null),
+                Arguments.of("11" + digits63, tooLong),
+                Arguments.of("-" + digits63, null),
+                Arguments.of("-1" + digits63, tooLong),
+                Arguments.of("0." + "1".repeat(62), null),
+                Arguments.of("0." + digits63, tooLong),
+                Arguments.of("1.5e+" + "1".repeat(59), null),
+                Arguments.of("1.5e+" + "1".repeat(60), tooLong),
+                Arguments.of("-1.5E-" + "1".repeat(59), tooLong),
+                Arguments.of("[".repeat(63) + "]".repeat(63), null),
+                Arguments.of("[".repeat(64) + "]".repeat(64), tooDeep),
+                Arguments.of("1} " + "1".repeat(65), tooLong),
+                Arguments.of("1} " + "[".repeat(65), tooDeep),
+                Arguments.of("1} x", notAnObject),
+                Arguments.of("[true,false,null," + digits63 + "]", null))
+                .flatMap(bound -> Stream.of(
+                        Arguments.of("{\"n\":" + bound.get()[0] + "}", bound.get()[1]),
+                        Arguments.of("{\"e\":\"\u00e9\",\"n\":" + bound.get()[0] + "}", bound.get()[1])));
+    }
+
+    @ParameterizedTest
+    @MethodSource("jsonAtTheBounds")
+    void jsonAtTheBoundsIsRefusedForTheBoundItBreaks(String json, String refusal) throws TokenRefusal {
+        Token token = Token.parse(token(HEADER, json));
+        if (refusal == null) {
+            assertTrue(token.claims().containsKey("n"));
+        } else {
+            TokenRefusal thrown = assertThrows(TokenRefusal.class, token::claims);
+            assertEquals(JwtFailure.MALFORMED, thrown.reason());
+            assertEquals(refusal, thrown.getMessage());
         }
     }
 

@@ -128,6 +128,30 @@ class TokenTest {
         assertEquals("the token payload is not UTF-8 text", payload.getMessage());
     }
 
+    /**
+     * JSON with NUL bytes or bytes that are never UTF-8 is not given to Jackson's byte parser, which would guess
+     * another encoding from the NULs ({@code 00 7B 00 7D} is "{}" in UTF-16) or report the bytes as a JSON error.
+     */
+    @Test
+    void payloadWithNulOrBytesThatAreNeverUtf8IsReadAsText() throws TokenRefusal {
+        Token utf16 = Token.parse(b64(HEADER) + "." + b64(new byte[] {0, '{', 0, '}'}) + ".c2ln");
+        assertEquals("the token payload is not a JSON object of claims",
+                assertThrows(TokenRefusal.class, utf16::claims).getMessage());
+        Token ff = Token.parse(b64(HEADER) + "." + b64(new byte[] {'{', '"', 'a', '"', ':', '"', (byte) 0xFF, '"', '}'})
+                               + ".c2ln");
+        assertEquals("the token payload is not UTF-8 text", assertThrows(TokenRefusal.class, ff::claims).getMessage());
+    }
+
+    /** An empty header is three parts of canonical Base64url, refused for its JSON, with or without recent headers. */
+    @Test
+    void anEmptyHeaderIsRefusedAsNoJsonObject() {
+        RecentHeader recent = new RecentHeader();
+        for (RecentHeader headers : new RecentHeader[] { null, recent }) {
+            TokenRefusal refusal = assertThrows(TokenRefusal.class, () -> Token.parse("." + b64("{}") + ".c2ln", headers));
+            assertEquals("the token header is not a JSON object", refusal.getMessage());
+        }
+    }
+
     @Test
     void headerWithoutStringAlgOrWithB64OrCritIsRefused() {
         assertRefused("{\"alg\":1}", "the token header has no alg");

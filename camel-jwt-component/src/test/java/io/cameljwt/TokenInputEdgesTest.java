@@ -77,6 +77,18 @@ class TokenInputEdgesTest extends JwtRouteTestSupport {
         assertEquals("{\"sub\":\"carol\"}", result.getMessage().getBody(String.class));
     }
 
+    /** A character beyond the Basic Multilingual Plane (two chars of a Java string) in a body: a refusal, not a crash. */
+    @Test
+    void aCharacterBeyondTheBasicMultilingualPlaneIsRefusedAsMalformed() {
+        String token = hs256(validClaims());
+        for (String odd : new String[] { "\ud83d\ude00..", token.replaceFirst("\\.", ".\ud83d\ude00") }) {
+            for (String uri : new String[] { HS, HS + "&tokenCacheSize=0", "jwt:decode" }) {
+                JwtValidationException refusal = refused(sendToken(uri, odd), JwtFailure.MALFORMED, odd);
+                assertEquals("MALFORMED: the token has a character outside Base64url", refusal.getMessage());
+            }
+        }
+    }
+
     @Test
     void correctlySignedPayloadThatIsNotUtf8IsRefusedAsMalformed() {
         byte[] payload = ("{\"sub\":\"alice\",\"exp\":" + (Tokens.now() + 300) + "}").getBytes(StandardCharsets.UTF_8);

@@ -81,7 +81,11 @@ public final class Token {
     public static Token parse(String compact, RecentHeader recent) throws TokenRefusal {
         byte[] ascii = CompactJws.ascii(compact);
         // the usual token is read part by part with Java's fast decoder; any fault sends it to the exact check, which
-        // reads it character by character and says what the first fault is
+        // reads it character by character and says what the first fault is. A surrogate pair became one byte, so the
+        // positions of the dots in the text are not those in the bytes: such a token goes there at once.
+        if (ascii.length != compact.length()) {
+            throw malformed(ascii);
+        }
         int headerEnd = compact.indexOf('.');
         int payloadEnd = headerEnd < 0 ? -1 : compact.indexOf('.', headerEnd + 1);
         if (payloadEnd < 0 || compact.indexOf('.', payloadEnd + 1) >= 0) {
@@ -255,7 +259,7 @@ public final class Token {
     /**
      * This token with its own copies of the header and claims, for a message: a route may change the maps it finds in
      * the result headers or the body, and that must not reach the next message with the same token. The copy shares
-     * the token's bytes ({@link #signingInputBytes()}, {@link #signature()}), which nothing writes.
+     * the token's bytes ({@link #signingInputBytes()}, {@link #signature()}, the payload's JSON), which nothing writes.
      */
     public Token copy() throws TokenRefusal {
         readClaims();

@@ -367,17 +367,20 @@ class TokenTest {
         String valid = token(HEADER, "{\"sub\":\"alice\",\"n\":1}");
         RecentHeader recent = new RecentHeader();
         accepted(valid, recent);
-        String characters = ".=+/?A_Qg-\u00e9\u0100\ud83d\ude00";
+        // a surrogate pair whole (one byte in the token's bytes, two characters in its text) and each half alone
+        String[] units = { ".", "=", "+", "/", "?", "A", "_", "Q", "g", "-", "\u00e9", "\u0100", "\ud83d\ude00", "\ud83d",
+            "\ude00" };
         java.util.Random random = new java.util.Random(8);
         int refusedForForm = 0;
         for (int n = 0; n < 20_000; n++) {
             StringBuilder mutated = new StringBuilder(valid);
             for (int edits = 1 + random.nextInt(3); edits > 0; edits--) {
                 int at = random.nextInt(mutated.length() + 1);
-                char c = characters.charAt(random.nextInt(characters.length()));
+                String unit = units[random.nextInt(units.length)];
                 switch (random.nextInt(3)) {
-                    case 0 -> mutated.insert(at, c);
-                    case 1 -> mutated.setCharAt(Math.min(at, mutated.length() - 1), c);
+                    case 0 -> mutated.insert(at, unit);
+                    case 1 -> mutated.replace(Math.min(at, mutated.length() - 1), Math.min(at, mutated.length() - 1) + 1,
+                            unit);
                     default -> mutated.deleteCharAt(Math.min(at, mutated.length() - 1));
                 }
             }
@@ -401,6 +404,23 @@ class TokenTest {
             }
         }
         assertTrue(refusedForForm > 20_000, "most mutations break the form: " + refusedForForm);
+    }
+
+    /**
+     * A surrogate pair is one byte of the token's bytes and two characters of its text: wherever it is, the token gets
+     * the refusal of the character by character check, with and without recent headers.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = { "\ud83d\ude00..", "A\ud83d\ude00.AA.", "e30.\ud83d\ude00.", "eyJhbGciOiJIUzI1NiJ9.\ud83d\ude00.",
+        "\ud83d\ude00\ud83d\ude00\ud83d\ude00..", "x.\ud83d\ude00LBw.", "e30.e30.c2ln\ud83d\ude00" })
+    void aSurrogatePairAnywhereGetsTheRefusalOfTheCharacterByCharacterCheck(String compact) throws TokenRefusal {
+        RecentHeader recent = new RecentHeader();
+        accepted(token(HEADER, "{}"), recent);
+        accepted(token("{\"alg\":\"HS256\"}", "{}"), recent);
+        for (RecentHeader headers : new RecentHeader[] { null, recent }) {
+            TokenRefusal refusal = assertThrows(TokenRefusal.class, () -> Token.parse(compact, headers));
+            assertEquals(formRefusal(compact), refusal.getMessage());
+        }
     }
 
     /** What the character by character check says of a token's form, or null when it is three canonical parts. */
@@ -444,6 +464,20 @@ class TokenTest {
                 .flatMap(bound -> Stream.of(
                         Arguments.of("{\"n\":" + bound.get()[0] + "}", bound.get()[1]),
                         Arguments.of("{\"e\":\"\u00e9\",\"n\":" + bound.get()[0] + "}", bound.get()[1])));
+    }
+
+    /** Not UTF-8 is said before a bound, in the header as in the payload; the header has the same bounds. */
+    @Test
+    void jsonThatIsNotUtf8AndBeyondABoundIsRefusedAsNotUtf8() throws TokenRefusal {
+        byte[] payload = ("{\"a\":\"\u00e9\",\"n\":" + "1".repeat(65) + "}").getBytes(StandardCharsets.ISO_8859_1);
+        Token token = Token.parse(b64(HEADER) + "." + b64(payload) + ".c2ln");
+        assertEquals("the token payload is not UTF-8 text", assertThrows(TokenRefusal.class, token::claims).getMessage());
+        assertEquals("the token header is not UTF-8 text", assertThrows(TokenRefusal.class,
+                () -> Token.parse(b64(payload) + "." + b64("{}") + ".c2ln")).getMessage());
+        assertRefused("{\"alg\":\"HS256\",\"n\":-1" + "1".repeat(63) + "}",
+                "the token header holds a number longer than 64 characters");
+        assertRefused("{\"alg\":\"HS256\",\"n\":" + "[".repeat(64) + "]".repeat(64) + "}",
+                "the token header nests JSON deeper than 64 levels");
     }
 
     @ParameterizedTest

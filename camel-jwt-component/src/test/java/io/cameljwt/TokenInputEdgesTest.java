@@ -77,7 +77,7 @@ class TokenInputEdgesTest extends JwtRouteTestSupport {
         assertEquals("{\"sub\":\"carol\"}", result.getMessage().getBody(String.class));
     }
 
-    /** A character beyond the Basic Multilingual Plane (two chars of a Java string) in a body: a refusal, not a crash. */
+    /** A character beyond the Basic Multilingual Plane (two chars of a Java string): a refusal, not a crash. */
     @Test
     void aCharacterBeyondTheBasicMultilingualPlaneIsRefusedAsMalformed() {
         String token = hs256(validClaims());

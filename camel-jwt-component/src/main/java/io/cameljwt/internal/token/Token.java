@@ -127,9 +127,11 @@ public final class Token {
     private static TokenRefusal malformed(byte[] ascii) throws TokenRefusal {
         int parts = CompactJws.checkSyntax(ascii); // throws at a fault in the characters or the form of a part
         if (parts == 5) {
-            return new TokenRefusal(JwtFailure.MALFORMED, "the token is encrypted (JWE), which this endpoint does not accept");
+            return new TokenRefusal(JwtFailure.MALFORMED,
+                    "the token is encrypted (JWE), which this endpoint does not accept");
         }
-        return new TokenRefusal(JwtFailure.MALFORMED, "a JWS has three parts separated by dots, this token has " + parts);
+        return new TokenRefusal(JwtFailure.MALFORMED,
+                "a JWS has three parts separated by dots, this token has " + parts);
     }
 
     /** The length of the encoded header, the first bytes of {@link #signingInputBytes()}. */

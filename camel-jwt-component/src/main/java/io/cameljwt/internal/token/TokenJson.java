@@ -60,7 +60,7 @@ final class TokenJson {
      * JSON object.
      * <p>
      * The bounds are looked for only once Jackson has refused the JSON: JSON that Jackson reads whole, with the same
-     * bounds on nesting, and whose number literals {@link #readValue} finds no longer than the bound, is within them,
+     * bounds on nesting, and whose number literals {@link #number} finds no longer than the bound, is within them,
      * since outside its strings only number literals and the last letter of {@code true} and {@code false} are
      * characters that {@link JsonLimits} counts as a number.
      *
@@ -161,12 +161,12 @@ final class TokenJson {
 
     private static JsonFactory factory() {
         // The bounds of JsonLimits, so that Jackson's work is bounded as it reads (number literals are measured whole
-        // in number(), since Jackson's bound counts only some of their characters). Duplicate
-        // member names are refused by readObject. Jackson keeps the member names it has read in symbol tables shared
-        // by all parsers (its byte parser exists only with them); by default it fails a parse whose names collide too
-        // often in them, which would make a token's verdict depend on the tokens read before it and on being read
-        // from bytes or text: without that check a table stops keeping names instead. Names are not interned, so
-        // a token's names never reach the JVM's string pool.
+        // in number(), since Jackson's bound counts only some of their characters). Duplicate member names are
+        // refused by readObject. Jackson keeps the member names it has read in symbol tables shared by all parsers
+        // (its byte parser exists only with them); by default it fails a parse whose names collide too often in them,
+        // which would make a token's verdict depend on the tokens read before it and on being read from bytes or
+        // text: without that check a table stops keeping names instead. Names are not interned, so a token's names
+        // never reach the JVM's string pool.
         StreamReadConstraints limits = StreamReadConstraints.builder()
                 .maxNestingDepth(JsonLimits.MAX_DEPTH)
                 .maxNumberLength(JsonLimits.MAX_NUMBER_LENGTH)

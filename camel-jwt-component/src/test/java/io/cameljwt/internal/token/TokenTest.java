@@ -368,20 +368,20 @@ class TokenTest {
         RecentHeader recent = new RecentHeader();
         accepted(valid, recent);
         // a surrogate pair whole (one byte in the token's bytes, two characters in its text) and each half alone
-        String[] units = { ".", "=", "+", "/", "?", "A", "_", "Q", "g", "-", "\u00e9", "\u0100", "\ud83d\ude00", "\ud83d",
-            "\ude00" };
+        String[] units = { ".", "=", "+", "/", "?", "A", "_", "Q", "g", "-", "\u00e9", "\u0100", "\ud83d\ude00",
+            "\ud83d", "\ude00" };
         java.util.Random random = new java.util.Random(8);
         int refusedForForm = 0;
         for (int n = 0; n < 20_000; n++) {
             StringBuilder mutated = new StringBuilder(valid);
             for (int edits = 1 + random.nextInt(3); edits > 0; edits--) {
                 int at = random.nextInt(mutated.length() + 1);
+                int inside = Math.min(at, mutated.length() - 1);
                 String unit = units[random.nextInt(units.length)];
                 switch (random.nextInt(3)) {
                     case 0 -> mutated.insert(at, unit);
-                    case 1 -> mutated.replace(Math.min(at, mutated.length() - 1), Math.min(at, mutated.length() - 1) + 1,
-                            unit);
-                    default -> mutated.deleteCharAt(Math.min(at, mutated.length() - 1));
+                    case 1 -> mutated.replace(inside, inside + 1, unit);
+                    default -> mutated.deleteCharAt(inside);
                 }
             }
             String compact = mutated.toString();
@@ -411,8 +411,9 @@ class TokenTest {
      * the refusal of the character by character check, with and without recent headers.
      */
     @ParameterizedTest
-    @ValueSource(strings = { "\ud83d\ude00..", "A\ud83d\ude00.AA.", "e30.\ud83d\ude00.", "eyJhbGciOiJIUzI1NiJ9.\ud83d\ude00.",
-        "\ud83d\ude00\ud83d\ude00\ud83d\ude00..", "x.\ud83d\ude00LBw.", "e30.e30.c2ln\ud83d\ude00" })
+    @ValueSource(strings = { "\ud83d\ude00..", "A\ud83d\ude00.AA.", "e30.\ud83d\ude00.",
+        "eyJhbGciOiJIUzI1NiJ9.\ud83d\ude00.", "\ud83d\ude00\ud83d\ude00\ud83d\ude00..", "x.\ud83d\ude00LBw.",
+        "e30.e30.c2ln\ud83d\ude00" })
     void aSurrogatePairAnywhereGetsTheRefusalOfTheCharacterByCharacterCheck(String compact) throws TokenRefusal {
         RecentHeader recent = new RecentHeader();
         accepted(token(HEADER, "{}"), recent);
@@ -436,9 +437,9 @@ class TokenTest {
     }
 
     /**
-     * JSON at the bounds of {@link JsonLimits}, in plain ASCII and with a character beyond it: refused with the bound it
-     * breaks, whether Jackson refuses it first or reads it (a number literal whose sign, fraction or exponent takes it
-     * past the bound, which Jackson's own count leaves out), and JSON within them read, as before Jackson read first.
+     * JSON at the bounds of {@link JsonLimits}, in plain ASCII and with a character beyond it: JSON past a bound is
+     * refused for that bound, whether Jackson refuses it or reads it (a number literal taken past the bound by its
+     * sign, fraction or exponent, which Jackson's own count leaves out); JSON within them is read.
      */
     static Stream<Arguments> jsonAtTheBounds() {
         String tooLong = "the token payload holds a number longer than 64 characters";
@@ -471,7 +472,8 @@ class TokenTest {
     void jsonThatIsNotUtf8AndBeyondABoundIsRefusedAsNotUtf8() throws TokenRefusal {
         byte[] payload = ("{\"a\":\"\u00e9\",\"n\":" + "1".repeat(65) + "}").getBytes(StandardCharsets.ISO_8859_1);
         Token token = Token.parse(b64(HEADER) + "." + b64(payload) + ".c2ln");
-        assertEquals("the token payload is not UTF-8 text", assertThrows(TokenRefusal.class, token::claims).getMessage());
+        assertEquals("the token payload is not UTF-8 text",
+                assertThrows(TokenRefusal.class, token::claims).getMessage());
         assertEquals("the token header is not UTF-8 text", assertThrows(TokenRefusal.class,
                 () -> Token.parse(b64(payload) + "." + b64("{}") + ".c2ln")).getMessage());
         assertRefused("{\"alg\":\"HS256\",\"n\":-1" + "1".repeat(63) + "}",

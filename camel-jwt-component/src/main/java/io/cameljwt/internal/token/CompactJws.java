@@ -33,12 +33,23 @@ public final class CompactJws {
     }
 
     /**
-     * The token's characters as bytes, one per code point, which {@link #checkSyntax(byte[])} then checks: a code
-     * point beyond Latin-1 (a surrogate pair included) becomes one {@code '?'}, one beyond ASCII a negative byte, and
-     * both are outside Base64url. For a token that passes, these bytes are its ASCII form, the signing input included.
+     * The token's characters as bytes, one per character, so that a position in the text is the same in the bytes,
+     * which {@link #checkSyntax(byte[])} then checks: a character beyond Latin-1 becomes {@code '?'}, one beyond ASCII a
+     * negative byte, and both are outside Base64url. For a token that passes, these bytes are its ASCII form, the
+     * signing input included.
      */
     static byte[] ascii(String token) {
-        return token.getBytes(StandardCharsets.ISO_8859_1);
+        byte[] bytes = token.getBytes(StandardCharsets.ISO_8859_1);
+        if (bytes.length == token.length()) {
+            return bytes;
+        }
+        // Latin-1 made one '?' of each surrogate pair: one byte for each of its two characters instead
+        byte[] perCharacter = new byte[token.length()];
+        for (int i = 0; i < perCharacter.length; i++) {
+            char c = token.charAt(i);
+            perCharacter[i] = c <= 0xff ? (byte) c : (byte) '?';
+        }
+        return perCharacter;
     }
 
     /**

@@ -81,11 +81,7 @@ public final class Token {
     public static Token parse(String compact, RecentHeader recent) throws TokenRefusal {
         byte[] ascii = CompactJws.ascii(compact);
         // the usual token is read part by part with Java's fast decoder; any fault sends it to the exact check, which
-        // reads it character by character and says what the first fault is. A surrogate pair became one byte, so the
-        // positions of the dots in the text are not those in the bytes: such a token goes there at once.
-        if (ascii.length != compact.length()) {
-            throw malformed(ascii);
-        }
+        // reads it character by character and says what the first fault is
         int headerEnd = compact.indexOf('.');
         int payloadEnd = headerEnd < 0 ? -1 : compact.indexOf('.', headerEnd + 1);
         if (payloadEnd < 0 || compact.indexOf('.', payloadEnd + 1) >= 0) {

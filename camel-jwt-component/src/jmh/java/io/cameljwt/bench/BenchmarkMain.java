@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.DoubleSummaryStatistics;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -24,7 +25,9 @@ import org.openjdk.jmh.runner.options.TimeValue;
 
 /**
  * Runs the benchmarks once per thread count, each variant in a JVM of its own with a fixed, pre-touched heap and the
- * GC profiler, then prints the report of {@link RatioTable} and writes it, with JMH's JSON results, to
+ * GC profiler, and all of that {@code bench.passes} times over, so that the passes of one variant lie minutes apart
+ * and a busy spell of the machine rarely hits all of them. Then prints the report of {@link RatioTable}, each variant
+ * at the fastest iteration of its passes ({@link Measurement#combine}), and writes it, with JMH's JSON results, to
  * {@code bench.output}. Started by the Maven profile {@code benchmark} (docs/performance.md), which passes the
  * {@code bench.*} system properties.
  */
@@ -43,6 +46,10 @@ public final class BenchmarkMain {
         String include = System.getProperty("bench.include", ".*");
         List<Integer> threadCounts = Arrays.stream(System.getProperty("bench.threads", "1,2").split(","))
                 .map(String::trim).map(Integer::valueOf).toList();
+        int passes = Integer.getInteger("bench.passes", 2);
+        if (passes < 1) {
+            throw new IllegalArgumentException("bench.passes must be at least 1, not " + passes);
+        }
         Path output = Path.of(System.getProperty("bench.output", "target/benchmark"));
         Files.createDirectories(output);
 
@@ -54,7 +61,7 @@ public final class BenchmarkMain {
                 .jvmArgs(JVM_ARGS)
                 .warmupIterations(Integer.getInteger("bench.warmup", 3))
                 .warmupTime(TimeValue.seconds(Integer.getInteger("bench.warmupTime", 2)))
-                .measurementIterations(Integer.getInteger("bench.iterations", 4))
+                .measurementIterations(Integer.getInteger("bench.iterations", 3))
                 .measurementTime(TimeValue.seconds(Integer.getInteger("bench.time", 3)))
                 .addProfiler(GCProfiler.class)
                 .shouldFailOnError(false)
@@ -67,15 +74,19 @@ public final class BenchmarkMain {
         Options common = options.build();
 
         List<Measurement> measurements = new ArrayList<>();
-        for (int threads : threadCounts) {
-            Options run = new OptionsBuilder().parent(common).threads(threads)
-                    .result(output.resolve("jmh-" + threads + "-threads.json").toString()).build();
-            for (RunResult result : new Runner(run).run()) {
-                measurements.add(measurement(result));
+        for (int pass = 1; pass <= passes; pass++) {
+            for (int threads : threadCounts) {
+                Options run = new OptionsBuilder().parent(common).threads(threads)
+                        .result(output.resolve("jmh-" + threads + "-threads-pass-" + pass + ".json").toString())
+                        .build();
+                for (RunResult result : new Runner(run).run()) {
+                    measurements.add(measurement(result));
+                }
             }
         }
 
-        String report = "## camel-jwt benchmark\n\n" + machine() + "\n" + new RatioTable(measurements).markdown();
+        String report = "## camel-jwt benchmark\n\n" + machine() + "- passes: " + passes + "\n\n"
+                        + new RatioTable(Measurement.combine(measurements)).markdown();
         Path file = output.resolve("results.md");
         Files.writeString(file, report, StandardCharsets.UTF_8);
         System.out.println();
@@ -83,6 +94,7 @@ public final class BenchmarkMain {
         System.out.println("(written to " + file + ")");
     }
 
+    /** One fork's figures: its fastest and slowest measured iteration, and its mean allocation per operation. */
     static Measurement measurement(RunResult result) {
         BenchmarkParams params = result.getParams();
         String benchmark = params.getBenchmark();
@@ -90,9 +102,17 @@ public final class BenchmarkMain {
         Map<String, Result> secondary = result.getSecondaryResults();
         // the GC profiler's key; JMH before 1.36 put a "·" in front of it
         Result allocation = secondary.getOrDefault("gc.alloc.rate.norm", secondary.get("·gc.alloc.rate.norm"));
+        // each iteration's primary result is the throughput of all threads together
+        DoubleSummaryStatistics iterations = result.getBenchmarkResults().stream()
+                .flatMap(fork -> fork.getIterationResults().stream())
+                .mapToDouble(iteration -> iteration.getPrimaryResult().getScore())
+                .summaryStatistics();
+        double mean = result.getPrimaryResult().getScore();
         return new Measurement(benchmark.substring(benchmark.lastIndexOf('.') + 1),
                 variant == null ? Variants.CAMEL_JWT : variant, params.getThreads(),
-                result.getPrimaryResult().getScore(), allocation == null ? Double.NaN : allocation.getScore());
+                iterations.getCount() == 0 ? mean : iterations.getMax(),
+                iterations.getCount() == 0 ? mean : iterations.getMin(),
+                allocation == null ? Double.NaN : allocation.getScore());
     }
 
     /** The machine, as docs/performance.md shows it: processors, CPU model, memory, JDK. */

@@ -1,6 +1,7 @@
 package io.cameljwt.bench;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -62,8 +63,9 @@ final class RatioTable {
         StringBuilder out = new StringBuilder();
         List<String> variants = variants();
         out.append("### Throughput\n\n")
-                .append("Operations per second (all threads together); in brackets, camel-jwt's throughput divided by "
-                        + "that variant's: above 1.00x camel-jwt is faster.\n\n");
+                .append("Operations per second (all threads together) in the fastest measured iteration of each "
+                        + "variant; in brackets, camel-jwt's throughput divided by that variant's: above 1.00x camel-jwt "
+                        + "is faster.\n\n");
         header(out, "threads", variants);
         for (String caseName : cases()) {
             for (int threads : threadCounts()) {
@@ -81,6 +83,8 @@ final class RatioTable {
                 row(out, caseName, String.valueOf(threads), cells);
             }
         }
+
+        out.append(noise());
 
         out.append("\n### Allocation per operation\n\n")
                 .append("Bytes allocated per operation (`gc.alloc.rate.norm`), Camel's exchange included.\n\n");
@@ -125,6 +129,34 @@ final class RatioTable {
                     .append(target.measured()).append(" | ").append(target.verdict()).append(" |\n");
         }
         return out.toString();
+    }
+
+    /**
+     * How much slower than its fastest iteration a variant's slowest one ran: the median over all variants and the
+     * largest. After the warm-up nothing in a variant's code changes between its iterations, so the gap is mostly what
+     * the machine did to it.
+     */
+    String noise() {
+        List<Measurement> sorted = measurements.stream()
+                .sorted(Comparator.comparingDouble(RatioTable::slowdown)).toList();
+        if (sorted.isEmpty()) {
+            return "";
+        }
+        Measurement median = sorted.get(sorted.size() / 2);
+        Measurement largest = sorted.get(sorted.size() - 1);
+        return "\nThe slowest measured iteration of a variant ran " + percent(slowdown(median))
+               + " slower than its fastest (the median over all variants), at most " + percent(slowdown(largest))
+               + " (" + largest.caseName() + ", " + largest.variant() + ", " + largest.threads() + " thread"
+               + (largest.threads() == 1 ? "" : "s") + "). After the warm-up nothing in a variant changes between its "
+               + "iterations: the gap is mostly what the rest of the machine did to it.\n";
+    }
+
+    private static double slowdown(Measurement m) {
+        return 1 - m.slowestOpsPerSecond() / m.opsPerSecond();
+    }
+
+    private static String percent(double fraction) {
+        return String.format(Locale.ROOT, "%.0f %%", 100 * fraction);
     }
 
     /** Every target of issue 8, at each thread count measured. */

@@ -69,4 +69,34 @@ class RatioTableTest {
         assertTrue(report.contains("| emptyRoute | 1 |  |  | 2,000,000 |"), report);
         assertTrue(report.contains("| decode ≥ 0.5x Base64 + Jackson | 1 | 0.50x | met |"), report);
     }
+
+    @Test
+    void passesCombineToTheFastestAndSlowestIterationAndTheMeanAllocation() {
+        List<Measurement> combined = Measurement.combine(List.of(
+                new Measurement("validateRs256", "camel-jwt", 1, 29_000, 27_000, 12_000),
+                new Measurement("validateRs256", "jca-floor", 1, 30_000, 20_000, 10_000),
+                new Measurement("validateRs256", "camel-jwt", 2, 55_000, 50_000, 12_000),
+                new Measurement("validateRs256", "camel-jwt", 1, 28_000, 26_000, 13_000),
+                new Measurement("validateRs256", "jca-floor", 1, 31_000, 29_000, Double.NaN)));
+
+        assertEquals(List.of(
+                new Measurement("validateRs256", "camel-jwt", 1, 29_000, 26_000, 12_500),
+                new Measurement("validateRs256", "jca-floor", 1, 31_000, 20_000, 10_000),
+                new Measurement("validateRs256", "camel-jwt", 2, 55_000, 50_000, 12_000)), combined);
+        assertTrue(Double.isNaN(Measurement.combine(List.of(
+                new Measurement("decode", "camel-jwt", 1, 1, Double.NaN))).get(0).bytesPerOp()));
+    }
+
+    @Test
+    void reportSaysHowMuchTheSlowestIterationLostAgainstTheFastest() {
+        RatioTable table = new RatioTable(List.of(
+                new Measurement("decode", "camel-jwt", 1, 400_000, 380_000, 3000),
+                new Measurement("decode", "base64-jackson", 1, 800_000, 720_000, 2000),
+                new Measurement("decode", "base64-jackson", 2, 1_000_000, 500_000, 2000)));
+
+        assertTrue(table.markdown().contains("The slowest measured iteration of a variant ran 10 % slower than its"
+                                             + " fastest (the median over all variants), at most 50 % (decode,"
+                                             + " base64-jackson, 2 threads)."), table.markdown());
+        assertEquals("", new RatioTable(List.of()).noise());
+    }
 }

@@ -6,7 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.DoubleSummaryStatistics;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -25,11 +24,11 @@ import org.openjdk.jmh.runner.options.TimeValue;
 
 /**
  * Runs the benchmarks once per thread count, each variant in a JVM of its own with a fixed, pre-touched heap and the
- * GC profiler, and all of that {@code bench.passes} times over, so that the passes of one variant lie minutes apart
- * and a busy spell of the machine rarely hits all of them. Then prints the report of {@link RatioTable}, each variant
- * at the fastest iteration of its passes ({@link Measurement#combine}), and writes it, with JMH's JSON results, to
- * {@code bench.output}. Started by the Maven profile {@code benchmark} (docs/performance.md), which passes the
- * {@code bench.*} system properties.
+ * GC profiler, and all of that {@code bench.passes} times over: within a pass the variants of a case run one right
+ * after the other, and the passes lie many minutes apart, so a busy spell of the machine rarely weighs on more than one
+ * of them. Then prints the report of {@link RatioTable} (ratios within each pass, the median over the passes) and
+ * writes it, with JMH's JSON results of each pass, to {@code bench.output}. Started by the Maven profile
+ * {@code benchmark} (docs/performance.md), which passes the {@code bench.*} system properties.
  */
 public final class BenchmarkMain {
 
@@ -46,7 +45,7 @@ public final class BenchmarkMain {
         String include = System.getProperty("bench.include", ".*");
         List<Integer> threadCounts = Arrays.stream(System.getProperty("bench.threads", "1,2").split(","))
                 .map(String::trim).map(Integer::valueOf).toList();
-        int passes = Integer.getInteger("bench.passes", 2);
+        int passes = Integer.getInteger("bench.passes", 3);
         if (passes < 1) {
             throw new IllegalArgumentException("bench.passes must be at least 1, not " + passes);
         }
@@ -61,7 +60,7 @@ public final class BenchmarkMain {
                 .jvmArgs(JVM_ARGS)
                 .warmupIterations(Integer.getInteger("bench.warmup", 3))
                 .warmupTime(TimeValue.seconds(Integer.getInteger("bench.warmupTime", 2)))
-                .measurementIterations(Integer.getInteger("bench.iterations", 3))
+                .measurementIterations(Integer.getInteger("bench.iterations", 2))
                 .measurementTime(TimeValue.seconds(Integer.getInteger("bench.time", 3)))
                 .addProfiler(GCProfiler.class)
                 .shouldFailOnError(false)
@@ -80,13 +79,14 @@ public final class BenchmarkMain {
                         .result(output.resolve("jmh-" + threads + "-threads-pass-" + pass + ".json").toString())
                         .build();
                 for (RunResult result : new Runner(run).run()) {
-                    measurements.add(measurement(result));
+                    measurements.add(measurement(result, pass));
                 }
             }
         }
 
-        String report = "## camel-jwt benchmark\n\n" + machine() + "- passes: " + passes + "\n\n"
-                        + new RatioTable(Measurement.combine(measurements)).markdown();
+        String report = "## camel-jwt benchmark\n\n" + machine() + "- passes: " + passes
+                        + "; measured iterations per pass: " + common.getMeasurementIterations().orElse(0) + ", of "
+                        + common.getMeasurementTime().orElse(null) + "\n\n" + new RatioTable(measurements).markdown();
         Path file = output.resolve("results.md");
         Files.writeString(file, report, StandardCharsets.UTF_8);
         System.out.println();
@@ -94,25 +94,17 @@ public final class BenchmarkMain {
         System.out.println("(written to " + file + ")");
     }
 
-    /** One fork's figures: its fastest and slowest measured iteration, and its mean allocation per operation. */
-    static Measurement measurement(RunResult result) {
+    /** One fork's figures: JMH's mean throughput of its measured iterations and its allocation per operation. */
+    static Measurement measurement(RunResult result, int pass) {
         BenchmarkParams params = result.getParams();
         String benchmark = params.getBenchmark();
         String variant = params.getParam("variant");
         Map<String, Result> secondary = result.getSecondaryResults();
         // the GC profiler's key; JMH before 1.36 put a "·" in front of it
         Result allocation = secondary.getOrDefault("gc.alloc.rate.norm", secondary.get("·gc.alloc.rate.norm"));
-        // each iteration's primary result is the throughput of all threads together
-        DoubleSummaryStatistics iterations = result.getBenchmarkResults().stream()
-                .flatMap(fork -> fork.getIterationResults().stream())
-                .mapToDouble(iteration -> iteration.getPrimaryResult().getScore())
-                .summaryStatistics();
-        double mean = result.getPrimaryResult().getScore();
         return new Measurement(benchmark.substring(benchmark.lastIndexOf('.') + 1),
-                variant == null ? Variants.CAMEL_JWT : variant, params.getThreads(),
-                iterations.getCount() == 0 ? mean : iterations.getMax(),
-                iterations.getCount() == 0 ? mean : iterations.getMin(),
-                allocation == null ? Double.NaN : allocation.getScore());
+                variant == null ? Variants.CAMEL_JWT : variant, params.getThreads(), pass,
+                result.getPrimaryResult().getScore(), allocation == null ? Double.NaN : allocation.getScore());
     }
 
     /** The machine, as docs/performance.md shows it: processors, CPU model, memory, JDK. */

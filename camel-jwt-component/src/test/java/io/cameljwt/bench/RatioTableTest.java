@@ -71,32 +71,78 @@ class RatioTableTest {
     }
 
     @Test
-    void passesCombineToTheFastestAndSlowestIterationAndTheMeanAllocation() {
-        List<Measurement> combined = Measurement.combine(List.of(
-                new Measurement("validateRs256", "camel-jwt", 1, 29_000, 27_000, 12_000),
-                new Measurement("validateRs256", "jca-floor", 1, 30_000, 20_000, 10_000),
-                new Measurement("validateRs256", "camel-jwt", 2, 55_000, 50_000, 12_000),
-                new Measurement("validateRs256", "camel-jwt", 1, 28_000, 26_000, 13_000),
-                new Measurement("validateRs256", "jca-floor", 1, 31_000, 29_000, Double.NaN)));
+    void ratioIsTheMedianOfTheRatiosWithinEachPass() {
+        RatioTable table = new RatioTable(List.of(
+                new Measurement("validateRs256", "jca-floor", 1, 3, 100, 9000),
+                new Measurement("validateRs256", "camel-jwt", 1, 2, 50, 12_000),
+                new Measurement("validateEs256", "camel-jwt", 1, 1, 10, 40_000),
+                new Measurement("validateRs256", "camel-jwt", 1, 1, 100, 11_000),
+                new Measurement("validateRs256", "jca-floor", 1, 2, 50, Double.NaN),
+                new Measurement("validateEs256", "jca-floor", 1, 1, 20, 30_000),
+                new Measurement("validateRs256", "camel-jwt", 1, 3, 90, 13_000),
+                new Measurement("validateRs256", "jca-floor", 1, 1, 100, 11_000)));
 
-        assertEquals(List.of(
-                new Measurement("validateRs256", "camel-jwt", 1, 29_000, 26_000, 12_500),
-                new Measurement("validateRs256", "jca-floor", 1, 31_000, 20_000, 10_000),
-                new Measurement("validateRs256", "camel-jwt", 2, 55_000, 50_000, 12_000)), combined);
-        assertTrue(Double.isNaN(Measurement.combine(List.of(
-                new Measurement("decode", "camel-jwt", 1, 1, Double.NaN))).get(0).bytesPerOp()));
+        // 1.00x, 1.00x and 0.90x within the passes; the medians of the throughputs alone would give 90 / 100
+        assertEquals(1.0, table.ratio("validateRs256", "jca-floor", 1).orElseThrow(), 1e-9);
+        assertEquals(List.of(1.0, 1.0, 0.9), table.passRatios("validateRs256", "jca-floor", 1));
+        assertEquals(0.5, table.ratio("validateEs256", "jca-floor", 1).orElseThrow(), 1e-9);
+        assertEquals(90, table.throughput("validateRs256", "camel-jwt", 1).orElseThrow(), 1e-9);
+        assertEquals(12_000, table.allocation("validateRs256", "camel-jwt", 1).orElseThrow(), 1e-9);
+        assertEquals(10_000, table.allocation("validateRs256", "jca-floor", 1).orElseThrow(), 1e-9);
+        assertEquals("1.00x (passes: 1.00x, 1.00x, 0.90x)",
+                target(table, "validate RS256 ≥ 0.95x JCA floor", "1").measured());
+        assertTrue(table.markdown().contains("| validateRs256 | 1 | 90 | 100 (1.00x) |"), table.markdown());
+        assertTrue(table.markdown().contains("| validateRs256 | 1 | 12,000 | 10,000 |"), table.markdown());
     }
 
     @Test
-    void reportSaysHowMuchTheSlowestIterationLostAgainstTheFastest() {
+    void passesMeasuringOnlyOneSideAreLeftOutAndTwoPassesGiveTheirMean() {
         RatioTable table = new RatioTable(List.of(
-                new Measurement("decode", "camel-jwt", 1, 400_000, 380_000, 3000),
-                new Measurement("decode", "base64-jackson", 1, 800_000, 720_000, 2000),
-                new Measurement("decode", "base64-jackson", 2, 1_000_000, 500_000, 2000)));
+                new Measurement("validateRs256", "camel-jwt", 1, 1, 90, 1),
+                new Measurement("validateRs256", "jca-floor", 1, 1, 100, 1),
+                new Measurement("validateRs256", "camel-jwt", 1, 2, 100, 1),
+                new Measurement("validateRs256", "jca-floor", 1, 2, 100, 1),
+                new Measurement("validateRs256", "camel-jwt", 1, 3, 10, 1)));
 
-        assertTrue(table.markdown().contains("The slowest measured iteration of a variant ran 10 % slower than its"
-                                             + " fastest (the median over all variants), at most 50 % (decode,"
-                                             + " base64-jackson, 2 threads)."), table.markdown());
-        assertEquals("", new RatioTable(List.of()).noise());
+        assertEquals(List.of(0.9, 1.0), table.passRatios("validateRs256", "jca-floor", 1));
+        assertEquals(0.95, table.ratio("validateRs256", "jca-floor", 1).orElseThrow(), 1e-9);
+        assertEquals(RatioTable.MET, target(table, "validate RS256 ≥ 0.95x JCA floor", "1").verdict());
+        assertTrue(RatioTable.median(List.of()).isEmpty());
+    }
+
+    @Test
+    void scalingIsTheMedianOfTheScalingWithinEachPass() {
+        RatioTable table = new RatioTable(List.of(
+                new Measurement("validateRs256", "camel-jwt", 2, 2, 300, 1),
+                new Measurement("validateRs256", "camel-jwt", 1, 1, 100, 1),
+                new Measurement("validateRs256", "camel-jwt", 1, 2, 200, 1),
+                new Measurement("validateRs256", "camel-jwt", 2, 1, 190, 1)));
+
+        // 1.90x and 1.50x; the throughputs' medians alone would give 245 / 150
+        RatioTable.Target scaling = target(table, "validateRs256: 2 threads ≥ 1.8x 1 thread", "2 ÷ 1");
+        assertEquals("1.70x (passes: 1.90x, 1.50x)", scaling.measured());
+        assertEquals(RatioTable.MISSED, scaling.verdict());
+    }
+
+    @Test
+    void reportSaysHowFarApartThePassesOfAVariantCameOut() {
+        RatioTable table = new RatioTable(List.of(
+                new Measurement("decode", "base64-jackson", 2, 1, 500, 1),
+                new Measurement("decode", "camel-jwt", 1, 1, 380, 1),
+                new Measurement("decode", "base64-jackson", 1, 2, 720, 1),
+                new Measurement("decode", "camel-jwt", 1, 2, 400, 1),
+                new Measurement("decode", "base64-jackson", 2, 2, 1000, 1),
+                new Measurement("decode", "base64-jackson", 1, 1, 800, 1),
+                new Measurement("emptyRoute", "empty-route", 1, 1, 2000, 1)));
+
+        String report = table.markdown();
+        assertTrue(report.contains("Between its slowest and its fastest pass, a variant's throughput differed by 10 %"
+                                   + " (the median over every case, variant and thread count) and at most by 50 %"
+                                   + " (decode, base64-jackson, 2 threads)."), report);
+        assertTrue(report.indexOf("Between its slowest") > report.indexOf("| decode | 2 |")
+                   && report.indexOf("Between its slowest") < report.indexOf("### Allocation"), report);
+        assertEquals("", new RatioTable(List.of(new Measurement("decode", "camel-jwt", 1, 1, 1))).noise());
+        assertTrue(new RatioTable(List.of(new Measurement("decode", "camel-jwt", 1, 1, 9, 1),
+                new Measurement("decode", "camel-jwt", 1, 2, 10, 1))).noise().contains("(decode, camel-jwt, 1 thread)"));
     }
 }

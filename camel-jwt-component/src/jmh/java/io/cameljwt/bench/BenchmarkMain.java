@@ -8,7 +8,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.SortedSet;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
 
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.infra.BenchmarkParams;
@@ -16,17 +18,21 @@ import org.openjdk.jmh.profile.GCProfiler;
 import org.openjdk.jmh.results.Result;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.results.format.ResultFormatType;
+import org.openjdk.jmh.runner.BenchmarkList;
+import org.openjdk.jmh.runner.BenchmarkListEntry;
 import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.format.OutputFormatFactory;
 import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
 import org.openjdk.jmh.runner.options.Options;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
 import org.openjdk.jmh.runner.options.TimeValue;
+import org.openjdk.jmh.runner.options.VerboseMode;
 
 /**
- * Runs the benchmarks once per thread count, each variant in a JVM of its own with a fixed, pre-touched heap and the
- * GC profiler, and all of that {@code bench.passes} times over: within a pass the variants of a case run one right
- * after the other, and the passes lie many minutes apart, so a busy spell of the machine rarely weighs on more than one
- * of them. Then prints the report of {@link RatioTable} (ratios within each pass, the median over the passes) and
+ * Runs each benchmark case at each thread count, each variant in a JVM of its own with a fixed, pre-touched heap and
+ * the GC profiler, and all of that {@code bench.passes} times over: within a pass the variants of a case run one right
+ * after the other, in another order in each pass, and the passes lie many minutes apart, so a busy spell of the machine
+ * rarely weighs on more than one of them. Then prints the report of {@link RatioTable} (ratios within each pass, the median over the passes) and
  * writes it, with JMH's JSON results of each pass, to {@code bench.output}. Started by the Maven profile
  * {@code benchmark} (docs/performance.md), which passes the {@code bench.*} system properties.
  */
@@ -53,7 +59,6 @@ public final class BenchmarkMain {
         Files.createDirectories(output);
 
         ChainedOptionsBuilder options = new OptionsBuilder()
-                .include(include)
                 .mode(Mode.Throughput)
                 .timeUnit(TimeUnit.SECONDS)
                 .forks(1)
@@ -65,21 +70,35 @@ public final class BenchmarkMain {
                 .addProfiler(GCProfiler.class)
                 .shouldFailOnError(false)
                 .resultFormat(ResultFormatType.JSON);
+        List<String> excludes = new ArrayList<>();
         if (!TokenCacheOption.supported()) {
             System.out.println("camel-jwt has no " + TokenCacheOption.NAME + " option in this build: "
                                + "validateRs256Cached is left out");
-            options.exclude("validateRs256Cached");
+            excludes.add("validateRs256Cached");
         }
         Options common = options.build();
+        SortedSet<BenchmarkListEntry> cases = BenchmarkList.defaultList().find(
+                OutputFormatFactory.createFormatInstance(System.out, VerboseMode.NORMAL), List.of(include), excludes);
 
+        // Case by case, each at every thread count, so that a scaling compares figures minutes apart, not a pass apart;
+        // the variants in another order in each pass, since the first forks of a case were found disturbed more often
         List<Measurement> measurements = new ArrayList<>();
         for (int pass = 1; pass <= passes; pass++) {
-            for (int threads : threadCounts) {
-                Options run = new OptionsBuilder().parent(common).threads(threads)
-                        .result(output.resolve("jmh-" + threads + "-threads-pass-" + pass + ".json").toString())
-                        .build();
-                for (RunResult result : new Runner(run).run()) {
-                    measurements.add(measurement(result, pass));
+            for (BenchmarkListEntry benchmark : cases) {
+                String caseName = benchmark.getUsername().substring(benchmark.getUsername().lastIndexOf('.') + 1);
+                for (int threads : threadCounts) {
+                    ChainedOptionsBuilder run = new OptionsBuilder().parent(common)
+                            .include("^" + Pattern.quote(benchmark.getUsername()) + "$")
+                            .threads(threads)
+                            .result(output.resolve("jmh-pass-" + pass + "-" + caseName + "-" + threads + "-threads.json")
+                                    .toString());
+                    String[] variants = benchmark.getParams().orElse(Map.of()).get("variant");
+                    if (variants != null) {
+                        run.param("variant", rotated(List.of(variants), pass - 1).toArray(String[]::new));
+                    }
+                    for (RunResult result : new Runner(run.build()).run()) {
+                        measurements.add(measurement(result, pass));
+                    }
                 }
             }
         }
@@ -92,6 +111,17 @@ public final class BenchmarkMain {
         System.out.println();
         System.out.println(report);
         System.out.println("(written to " + file + ")");
+    }
+
+    /** The list begun {@code by} places later, the skipped ones at the end: each pass puts another variant first. */
+    static List<String> rotated(List<String> values, int by) {
+        if (values.isEmpty()) {
+            return values;
+        }
+        int start = Math.floorMod(by, values.size());
+        List<String> rotated = new ArrayList<>(values.subList(start, values.size()));
+        rotated.addAll(values.subList(0, start));
+        return rotated;
     }
 
     /** One fork's figures: JMH's mean throughput of its measured iterations and its allocation per operation. */

@@ -6,9 +6,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.SortedSet;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 
@@ -30,10 +31,11 @@ import org.openjdk.jmh.runner.options.VerboseMode;
 
 /**
  * Runs each benchmark case at each thread count, each variant in a JVM of its own with a fixed, pre-touched heap and
- * the GC profiler, and all of that {@code bench.passes} times over: within a pass the variants of a case run one right
- * after the other, in another order in each pass, and the passes lie many minutes apart, so a busy spell of the machine
- * rarely weighs on more than one of them. Then prints the report of {@link RatioTable} (ratios within each pass, the median over the passes) and
- * writes it, with JMH's JSON results of each pass, to {@code bench.output}. Started by the Maven profile
+ * the GC profiler, and all of that {@code bench.passes} times over ({@link #plan}): within a pass the variants of a
+ * case run one right after the other, in another order in each pass, and the passes lie many minutes apart, so a busy
+ * spell of the machine rarely weighs on more than one of them. Then prints the report of {@link RatioTable} (ratios
+ * within each pass, the median over the passes) and writes it, with JMH's JSON results of each pass, case and thread
+ * count, to {@code bench.output}. Started by the Maven profile
  * {@code benchmark} (docs/performance.md), which passes the {@code bench.*} system properties.
  */
 public final class BenchmarkMain {
@@ -77,29 +79,28 @@ public final class BenchmarkMain {
             excludes.add("validateRs256Cached");
         }
         Options common = options.build();
-        SortedSet<BenchmarkListEntry> cases = BenchmarkList.defaultList().find(
-                OutputFormatFactory.createFormatInstance(System.out, VerboseMode.NORMAL), List.of(include), excludes);
+        Map<String, List<String>> cases = new LinkedHashMap<>();
+        for (BenchmarkListEntry benchmark : BenchmarkList.defaultList().find(
+                OutputFormatFactory.createFormatInstance(System.out, VerboseMode.NORMAL), List.of(include), excludes)) {
+            String[] variants = benchmark.getParams().orElse(Map.of()).get("variant");
+            cases.put(benchmark.getUsername(), variants == null ? List.of() : List.of(variants));
+        }
+        if (cases.isEmpty()) {
+            throw new IllegalArgumentException("bench.include '" + include + "' matches no benchmark");
+        }
 
-        // Case by case, each at every thread count, so that a scaling compares figures minutes apart, not a pass apart;
-        // the variants in another order in each pass, since the first forks of a case were found disturbed more often
         List<Measurement> measurements = new ArrayList<>();
-        for (int pass = 1; pass <= passes; pass++) {
-            for (BenchmarkListEntry benchmark : cases) {
-                String caseName = benchmark.getUsername().substring(benchmark.getUsername().lastIndexOf('.') + 1);
-                for (int threads : threadCounts) {
-                    ChainedOptionsBuilder run = new OptionsBuilder().parent(common)
-                            .include("^" + Pattern.quote(benchmark.getUsername()) + "$")
-                            .threads(threads)
-                            .result(output.resolve("jmh-pass-" + pass + "-" + caseName + "-" + threads + "-threads.json")
-                                    .toString());
-                    String[] variants = benchmark.getParams().orElse(Map.of()).get("variant");
-                    if (variants != null) {
-                        run.param("variant", rotated(List.of(variants), pass - 1).toArray(String[]::new));
-                    }
-                    for (RunResult result : new Runner(run.build()).run()) {
-                        measurements.add(measurement(result, pass));
-                    }
-                }
+        for (Run planned : plan(cases, threadCounts, passes)) {
+            // only the benchmark's own include: JMH adds a child's includes to its parent's
+            ChainedOptionsBuilder run = new OptionsBuilder().parent(common)
+                    .include("^" + Pattern.quote(planned.benchmark()) + "$")
+                    .threads(planned.threads())
+                    .result(output.resolve(planned.resultFile()).toString());
+            if (!planned.variants().isEmpty()) {
+                run.param("variant", planned.variants().toArray(String[]::new));
+            }
+            for (RunResult result : new Runner(run.build()).run()) {
+                measurements.add(measurement(result, planned.pass()));
             }
         }
 
@@ -113,7 +114,56 @@ public final class BenchmarkMain {
         System.out.println("(written to " + file + ")");
     }
 
-    /** The list begun {@code by} places later, the skipped ones at the end: each pass puts another variant first. */
+    /**
+     * One JMH run of the plan: a benchmark at a thread count in a pass, its variants in that order.
+     *
+     * @param benchmark the benchmark's full name
+     */
+    record Run(int pass, String benchmark, int threads, List<String> variants) {
+
+        String caseName() {
+            return benchmark.substring(benchmark.lastIndexOf('.') + 1);
+        }
+
+        /** Where JMH writes the run's JSON results. */
+        String resultFile() {
+            return "jmh-pass-" + pass + "-" + caseName() + "-" + threads + "-threads.json";
+        }
+    }
+
+    /**
+     * Pass by pass, case by case, each case at every thread count before the next case, so that a scaling compares
+     * figures minutes apart; the variants of a case in the {@link #order} of the pass.
+     *
+     * @param cases each benchmark's full name with its variants as declared
+     */
+    static List<Run> plan(Map<String, List<String>> cases, List<Integer> threadCounts, int passes) {
+        List<Run> runs = new ArrayList<>();
+        for (int pass = 1; pass <= passes; pass++) {
+            for (Map.Entry<String, List<String>> benchmark : cases.entrySet()) {
+                for (int threads : threadCounts) {
+                    runs.add(new Run(pass, benchmark.getKey(), threads, order(benchmark.getValue(), pass)));
+                }
+            }
+        }
+        return runs;
+    }
+
+    /**
+     * The variants in the order of a pass: as declared in the first, reversed in the second, then the same two begun
+     * one place later, and so on. The first fork of a case was found disturbed more often than the later ones, and JMH
+     * alone would run camel-jwt first every time; this way camel-jwt is first in the first pass and the floor, declared
+     * last, in the second.
+     */
+    static List<String> order(List<String> variants, int pass) {
+        List<String> base = new ArrayList<>(variants);
+        if (pass % 2 == 0) {
+            Collections.reverse(base);
+        }
+        return rotated(base, (pass - 1) / 2);
+    }
+
+    /** The list begun {@code by} places later, the skipped ones at the end. */
     static List<String> rotated(List<String> values, int by) {
         if (values.isEmpty()) {
             return values;

@@ -82,7 +82,7 @@ final class RatioTable {
 
     /** The ratio of camel-jwt to the variant: the median of its ratios in each pass. */
     Optional<Double> ratio(String caseName, String variant, int threads) {
-        return median(passRatios(caseName, variant, threads));
+        return ratioMedian(passRatios(caseName, variant, threads));
     }
 
     /** A variant's throughput at {@code threads} divided by its throughput at 1 thread, in each pass. */
@@ -97,21 +97,30 @@ final class RatioTable {
 
     /** The scaling of a variant: the median of its scaling in each pass. */
     Optional<Double> scaling(String caseName, String variant, int threads) {
-        return median(passScalings(caseName, variant, threads));
+        return ratioMedian(passScalings(caseName, variant, threads));
+    }
+
+    /** The median; of an even count, the mean of the two in the middle. */
+    static Optional<Double> median(List<Double> values) {
+        return middle(values).map(two -> (two[0] + two[1]) / 2);
     }
 
     /**
-     * The median; of an even count, the geometric mean of the two in the middle, so that a ratio and its inverse get
-     * the same figure (the arithmetic mean of 0.90x and 1.00x would lean towards camel-jwt).
+     * The median of ratios; of an even count, the geometric mean of the two in the middle, so that a ratio and its
+     * inverse get the same figure (the arithmetic mean of 0.90x and 1.00x would lean towards camel-jwt).
      */
-    static Optional<Double> median(List<Double> values) {
+    static Optional<Double> ratioMedian(List<Double> ratios) {
+        return middle(ratios).map(two -> Math.sqrt(two[0] * two[1]));
+    }
+
+    /** The value in the middle twice, or the two in the middle of an even count. */
+    private static Optional<double[]> middle(List<Double> values) {
         if (values.isEmpty()) {
             return Optional.empty();
         }
         List<Double> sorted = values.stream().sorted().toList();
-        int middle = sorted.size() / 2;
-        return Optional.of(sorted.size() % 2 == 1 ? sorted.get(middle)
-                : Math.sqrt(sorted.get(middle - 1) * sorted.get(middle)));
+        int half = sorted.size() / 2;
+        return Optional.of(new double[] {sorted.get(sorted.size() % 2 == 1 ? half : half - 1), sorted.get(half)});
     }
 
     String markdown() {
@@ -119,7 +128,8 @@ final class RatioTable {
         List<String> variants = variants();
         out.append("### Throughput\n\n")
                 .append("Operations per second (all threads together), the median over the passes; in brackets, "
-                        + "camel-jwt's throughput divided by that variant's within each pass, the median over the passes: "
+                        + "camel-jwt's throughput divided by that variant's within each pass, the median over the "
+                        + "passes: "
                         + "above 1.00x camel-jwt is faster.\n\n");
         header(out, "threads", variants);
         for (String caseName : cases()) {
@@ -213,7 +223,8 @@ final class RatioTable {
         return "\nBetween its slowest and its fastest pass, a variant's throughput differed by "
                + percent(median(spreads.stream().map(Spread::gap).toList()).orElseThrow())
                + " (the median over every case, variant and thread count) and at most by " + percent(largest.gap())
-               + " (" + largest.name() + "). The same code ran in every pass: the gap is the machine's noise, and the JIT's.\n";
+               + " (" + largest.name() + "). The same code ran in every pass: the gap is the machine's noise, and "
+               + "the JIT's.\n";
     }
 
     private record Spread(String name, double gap) {

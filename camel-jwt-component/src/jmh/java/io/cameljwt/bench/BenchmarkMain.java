@@ -122,7 +122,7 @@ public final class BenchmarkMain {
     record Run(int pass, String benchmark, int threads, List<String> variants) {
 
         String caseName() {
-            return benchmark.substring(benchmark.lastIndexOf('.') + 1);
+            return BenchmarkMain.caseName(benchmark);
         }
 
         /** Where JMH writes the run's JSON results. */
@@ -174,6 +174,11 @@ public final class BenchmarkMain {
         return rotated;
     }
 
+    /** The case of a benchmark: its method's name, without the class. */
+    static String caseName(String benchmark) {
+        return benchmark.substring(benchmark.lastIndexOf('.') + 1);
+    }
+
     /** One fork's figures: JMH's mean throughput of its measured iterations and its allocation per operation. */
     static Measurement measurement(RunResult result, int pass) {
         BenchmarkParams params = result.getParams();
@@ -182,7 +187,7 @@ public final class BenchmarkMain {
         Map<String, Result> secondary = result.getSecondaryResults();
         // the GC profiler's key; JMH before 1.36 put a "·" in front of it
         Result allocation = secondary.getOrDefault("gc.alloc.rate.norm", secondary.get("·gc.alloc.rate.norm"));
-        return new Measurement(benchmark.substring(benchmark.lastIndexOf('.') + 1),
+        return new Measurement(caseName(benchmark),
                 variant == null ? Variants.CAMEL_JWT : variant, params.getThreads(), pass,
                 result.getPrimaryResult().getScore(), allocation == null ? Double.NaN : allocation.getScore());
     }

@@ -50,10 +50,6 @@ final class RatioTable {
                 .toList();
     }
 
-    private Optional<Measurement> inPass(String caseName, String variant, int threads, int pass) {
-        return passes(caseName, variant, threads).stream().filter(m -> m.pass() == pass).findFirst();
-    }
-
     /** A variant's throughput: the median over its passes. */
     Optional<Double> throughput(String caseName, String variant, int threads) {
         return median(passes(caseName, variant, threads).stream().map(Measurement::opsPerSecond).toList());
@@ -72,12 +68,7 @@ final class RatioTable {
      * rather than a pass apart.
      */
     List<Double> passRatios(String caseName, String variant, int threads) {
-        List<Double> ratios = new ArrayList<>();
-        for (Measurement camel : passes(caseName, CAMEL_JWT, threads)) {
-            inPass(caseName, variant, threads, camel.pass())
-                    .ifPresent(other -> ratios.add(camel.opsPerSecond() / other.opsPerSecond()));
-        }
-        return ratios;
+        return dividedInEachPass(passes(caseName, CAMEL_JWT, threads), caseName, variant, threads);
     }
 
     /** The ratio of camel-jwt to the variant: the median of its ratios in each pass. */
@@ -87,12 +78,17 @@ final class RatioTable {
 
     /** A variant's throughput at {@code threads} divided by its throughput at 1 thread, in each pass. */
     List<Double> passScalings(String caseName, String variant, int threads) {
-        List<Double> scalings = new ArrayList<>();
-        for (Measurement more : passes(caseName, variant, threads)) {
-            inPass(caseName, variant, 1, more.pass())
-                    .ifPresent(one -> scalings.add(more.opsPerSecond() / one.opsPerSecond()));
+        return dividedInEachPass(passes(caseName, variant, threads), caseName, variant, 1);
+    }
+
+    /** Each of {@code dividends} divided by the variant's throughput at {@code threads} in the same pass, if any. */
+    private List<Double> dividedInEachPass(List<Measurement> dividends, String caseName, String variant, int threads) {
+        List<Double> quotients = new ArrayList<>();
+        for (Measurement dividend : dividends) {
+            passes(caseName, variant, threads).stream().filter(m -> m.pass() == dividend.pass()).findFirst()
+                    .ifPresent(divisor -> quotients.add(dividend.opsPerSecond() / divisor.opsPerSecond()));
         }
-        return scalings;
+        return quotients;
     }
 
     /** The scaling of a variant: the median of its scaling in each pass. */

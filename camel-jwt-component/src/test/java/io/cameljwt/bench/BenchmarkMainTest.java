@@ -25,6 +25,13 @@ class BenchmarkMainTest {
     }
 
     @Test
+    void warmUpGrowsWithTheThreads() {
+        assertEquals(3, BenchmarkMain.warmupIterations(3, 1));
+        assertEquals(6, BenchmarkMain.warmupIterations(3, 2));
+        assertEquals(8, BenchmarkMain.warmupIterations(2, 4));
+    }
+
+    @Test
     void rotationBeginsLaterAndWrapsAround() {
         assertEquals(VALIDATE, BenchmarkMain.rotated(VALIDATE, 0));
         assertEquals(List.of("jca-floor", "camel-jwt", "jose4j", "auth0", "nimbus"),

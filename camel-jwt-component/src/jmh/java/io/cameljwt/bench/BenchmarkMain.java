@@ -52,15 +52,9 @@ public final class BenchmarkMain {
     public static void main(String[] args) throws Exception {
         String include = System.getProperty("bench.include", ".*");
         List<Integer> threadCounts = Arrays.stream(System.getProperty("bench.threads", "1,2").split(","))
-                .map(String::trim).map(Integer::valueOf).toList();
-        int passes = Integer.getInteger("bench.passes", 3);
-        int warmupPerThread = Integer.getInteger("bench.warmup", 3);
-        if (warmupPerThread < 1) {
-            throw new IllegalArgumentException("bench.warmup must be at least 1, not " + warmupPerThread);
-        }
-        if (passes < 1) {
-            throw new IllegalArgumentException("bench.passes must be at least 1, not " + passes);
-        }
+                .map(count -> positive("bench.threads", count.trim())).toList();
+        int passes = positiveProperty("bench.passes", 3);
+        int warmupPerThread = positiveProperty("bench.warmup", 3);
         Path output = Path.of(System.getProperty("bench.output", "target/benchmark"));
         Files.createDirectories(output);
 
@@ -69,9 +63,9 @@ public final class BenchmarkMain {
                 .timeUnit(TimeUnit.SECONDS)
                 .forks(1)
                 .jvmArgs(JVM_ARGS)
-                .warmupTime(TimeValue.seconds(Integer.getInteger("bench.warmupTime", 2)))
-                .measurementIterations(Integer.getInteger("bench.iterations", 2))
-                .measurementTime(TimeValue.seconds(Integer.getInteger("bench.time", 3)))
+                .warmupTime(TimeValue.seconds(positiveProperty("bench.warmupTime", 2)))
+                .measurementIterations(positiveProperty("bench.iterations", 2))
+                .measurementTime(TimeValue.seconds(positiveProperty("bench.time", 3)))
                 .addProfiler(GCProfiler.class)
                 .shouldFailOnError(false)
                 .resultFormat(ResultFormatType.JSON);
@@ -94,16 +88,7 @@ public final class BenchmarkMain {
 
         List<Measurement> measurements = new ArrayList<>();
         for (Run planned : plan(cases, threadCounts, passes)) {
-            // only the benchmark's own include: JMH adds a child's includes to its parent's
-            ChainedOptionsBuilder run = new OptionsBuilder().parent(common)
-                    .include("^" + Pattern.quote(planned.benchmark()) + "$")
-                    .threads(planned.threads())
-                    .warmupIterations(warmupIterations(warmupPerThread, planned.threads()))
-                    .result(output.resolve(planned.resultFile()).toString());
-            if (!planned.variants().isEmpty()) {
-                run.param("variant", planned.variants().toArray(String[]::new));
-            }
-            for (RunResult result : new Runner(run.build()).run()) {
+            for (RunResult result : new Runner(runOptions(common, planned, warmupPerThread, output)).run()) {
                 measurements.add(measurement(result, planned.pass()));
             }
         }
@@ -118,6 +103,39 @@ public final class BenchmarkMain {
         System.out.println();
         System.out.println(report);
         System.out.println("(written to " + file + ")");
+    }
+
+    /** The options of one run of the plan: the common ones, and the run's benchmark, threads, warm-up and variants. */
+    static Options runOptions(Options common, Run planned, int warmupPerThread, Path output) {
+        // only the benchmark's own include: JMH adds a child's includes to its parent's
+        ChainedOptionsBuilder run = new OptionsBuilder().parent(common)
+                .include("^" + Pattern.quote(planned.benchmark()) + "$")
+                .threads(planned.threads())
+                .warmupIterations(warmupIterations(warmupPerThread, planned.threads()))
+                .result(output.resolve(planned.resultFile()).toString());
+        if (!planned.variants().isEmpty()) {
+            run.param("variant", planned.variants().toArray(String[]::new));
+        }
+        return run.build();
+    }
+
+    /** A {@code bench.*} property that counts something: a whole number of at least 1, {@code fallback} if unset. */
+    static int positiveProperty(String name, int fallback) {
+        return positive(name, System.getProperty(name, String.valueOf(fallback)));
+    }
+
+    /** {@code value} as a whole number of at least 1, or an exception that names the property {@code name}. */
+    static int positive(String name, String value) {
+        int number;
+        try {
+            number = Integer.parseInt(value);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(name + " must be a whole number, not '" + value + "'");
+        }
+        if (number < 1) {
+            throw new IllegalArgumentException(name + " must be at least 1, not " + number);
+        }
+        return number;
     }
 
     /**
@@ -182,8 +200,9 @@ public final class BenchmarkMain {
 
     /**
      * The warm-up iterations of a fork at {@code threads} threads: {@code perThread} for each thread. On 2 cores, 2
-     * benchmark threads leave the JIT's compiler threads no core of their own, and the forks at 2 threads were seen to
-     * speed up for twice as long as those at 1 (ES256 for about 14 seconds), into their measured iterations.
+     * benchmark threads leave the JIT's compiler threads no core of their own (the likely reason), and ES256 at 2
+     * threads was seen to speed up for about 12 seconds, past the 6 s of 3 warm-up iterations of 2 s and into the
+     * measured ones; at 1 thread it was steady after about 4.
      */
     static int warmupIterations(int perThread, int threads) {
         return perThread * threads;

@@ -1,12 +1,16 @@
 package io.cameljwt.bench;
 
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.openjdk.jmh.runner.options.Options;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 class BenchmarkMainTest {
 
@@ -29,6 +33,31 @@ class BenchmarkMainTest {
         assertEquals(3, BenchmarkMain.warmupIterations(3, 1));
         assertEquals(6, BenchmarkMain.warmupIterations(3, 2));
         assertEquals(8, BenchmarkMain.warmupIterations(2, 4));
+    }
+
+    @Test
+    void aRunWarmsUpForEachOfItsThreadsAndKeepsTheCommonOptions() {
+        Options common = new OptionsBuilder().warmupIterations(99).measurementIterations(2).build();
+        BenchmarkMain.Run run = new BenchmarkMain.Run(2, "io.cameljwt.bench.ValidateBenchmark.validateEs256", 2,
+                List.of("jca-floor", "camel-jwt"));
+        Options options = BenchmarkMain.runOptions(common, run, 3, Path.of("out"));
+        assertEquals(6, options.getWarmupIterations().get());
+        assertEquals(2, options.getThreads().get());
+        assertEquals(2, options.getMeasurementIterations().get());
+        assertEquals(List.of("^\\Qio.cameljwt.bench.ValidateBenchmark.validateEs256\\E$"), options.getIncludes());
+        assertEquals(List.of("jca-floor", "camel-jwt"), List.copyOf(options.getParameter("variant").get()));
+        assertEquals(Path.of("out", "jmh-pass-2-validateEs256-2-threads.json").toString(), options.getResult().get());
+    }
+
+    @Test
+    void countsAreWholeNumbersOfAtLeastOne() {
+        assertEquals(4, BenchmarkMain.positive("bench.warmup", "4"));
+        assertEquals("bench.warmup must be at least 1, not 0",
+                assertThrows(IllegalArgumentException.class, () -> BenchmarkMain.positive("bench.warmup", "0"))
+                        .getMessage());
+        assertEquals("bench.threads must be a whole number, not 'x'",
+                assertThrows(IllegalArgumentException.class, () -> BenchmarkMain.positive("bench.threads", "x"))
+                        .getMessage());
     }
 
     @Test

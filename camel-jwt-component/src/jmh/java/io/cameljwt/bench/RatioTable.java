@@ -83,9 +83,10 @@ final class RatioTable {
 
     /** Each of {@code dividends} divided by the variant's throughput at {@code threads} in the same pass, if any. */
     private List<Double> dividedInEachPass(List<Measurement> dividends, String caseName, String variant, int threads) {
+        List<Measurement> divisors = passes(caseName, variant, threads);
         List<Double> quotients = new ArrayList<>();
         for (Measurement dividend : dividends) {
-            passes(caseName, variant, threads).stream().filter(m -> m.pass() == dividend.pass()).findFirst()
+            divisors.stream().filter(m -> m.pass() == dividend.pass()).findFirst()
                     .ifPresent(divisor -> quotients.add(dividend.opsPerSecond() / divisor.opsPerSecond()));
         }
         return quotients;
@@ -125,8 +126,7 @@ final class RatioTable {
         out.append("### Throughput\n\n")
                 .append("Operations per second (all threads together), the median over the passes; in brackets, "
                         + "camel-jwt's throughput divided by that variant's within each pass, the median over the "
-                        + "passes: "
-                        + "above 1.00x camel-jwt is faster.\n\n");
+                        + "passes: above 1.00x camel-jwt is faster.\n\n");
         header(out, "threads", variants);
         for (String caseName : cases()) {
             for (int threads : threadCounts()) {

@@ -69,7 +69,12 @@ public final class TokenLocator {
         String trimmed = value.trim();
         if (trimmed.regionMatches(true, 0, BEARER, 0, BEARER.length())
                 && (trimmed.length() == BEARER.length() || Character.isWhitespace(trimmed.charAt(BEARER.length())))) {
-            return trimmed.substring(BEARER.length()).trim();
+            // one copy, not two: the same as substring(6).trim(), since trimmed ends in a character trim() keeps
+            int start = BEARER.length();
+            while (start < trimmed.length() && trimmed.charAt(start) <= ' ') {
+                start++;
+            }
+            return trimmed.substring(start);
         }
         return trimmed;
     }

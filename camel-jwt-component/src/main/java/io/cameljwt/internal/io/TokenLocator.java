@@ -69,7 +69,7 @@ public final class TokenLocator {
         String trimmed = value.trim();
         if (trimmed.regionMatches(true, 0, BEARER, 0, BEARER.length())
                 && (trimmed.length() == BEARER.length() || Character.isWhitespace(trimmed.charAt(BEARER.length())))) {
-            // one copy, not two: the same as substring(6).trim(), since trimmed ends in a character trim() keeps
+            // one copy, not two: as substring(BEARER.length()).trim(), since trimmed ends in a character trim() keeps
             int start = BEARER.length();
             while (start < trimmed.length() && trimmed.charAt(start) <= ' ') {
                 start++;

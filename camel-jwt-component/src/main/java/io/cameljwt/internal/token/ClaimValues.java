@@ -36,7 +36,8 @@ public final class ClaimValues {
 
     /** A string as a one-element list, an array as its string elements; anything else gives nothing. */
     public static List<String> strings(Object value) {
-        List<String> result = new ArrayList<>(value instanceof Collection<?> collection ? collection.size() : 1);
+        List<String> result = new ArrayList<>(value instanceof Collection<?> collection ? collection.size()
+                : value instanceof String ? 1 : 0);
         if (value instanceof String text) {
             result.add(text);
         } else if (value instanceof Collection<?> collection) {

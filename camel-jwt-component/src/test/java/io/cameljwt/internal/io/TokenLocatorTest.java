@@ -2,6 +2,7 @@ package io.cameljwt.internal.io;
 
 import io.cameljwt.JwtFailure;
 import io.cameljwt.internal.token.TokenRefusal;
+import org.apache.camel.CamelContext;
 import org.apache.camel.Message;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.support.DefaultMessage;
@@ -18,6 +19,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
  */
 class TokenLocatorTest {
 
+    private static final CamelContext CONTEXT = new DefaultCamelContext();
+
     private final TokenLocator locator = new TokenLocator("Authorization", 100);
 
     @ParameterizedTest
@@ -29,20 +32,21 @@ class TokenLocatorTest {
             "'Bearer a b'|a b", // only the leading run goes: the rest is the token's (and refused when parsed)
             "'Bearera.b.c'|Bearera.b.c", // no scheme without whitespace after it
             "'Bearer\u2003a.b.c'|'\u2003a.b.c'", // a Unicode space ends the scheme, but trim() keeps it
+            "'Bearer\u00a0a.b.c'|'Bearer\u00a0a.b.c'", // a no-break space does not end it
             "' a.b.c '|a.b.c" })
     void takesTheCredentialsAfterTheScheme(String header, String token) throws TokenRefusal {
         assertEquals(token, locator.find(message(header)));
     }
 
     @ParameterizedTest
-    @ValueSource(strings = { "Bearer", "  bearer \t ", "" })
-    void aBareSchemeHoldsNoToken(String header) {
+    @ValueSource(strings = { "Bearer", "  bearer \t ", "Bearer \u0001\u2003", "" })
+    void aHeaderWithoutCredentialsHoldsNoToken(String header) {
         TokenRefusal refusal = assertThrows(TokenRefusal.class, () -> locator.find(message(header)));
         assertEquals(JwtFailure.TOKEN_MISSING, refusal.reason());
     }
 
     private static Message message(String authorization) {
-        Message message = new DefaultMessage(new DefaultCamelContext());
+        Message message = new DefaultMessage(CONTEXT);
         message.setHeader("Authorization", authorization);
         return message;
     }

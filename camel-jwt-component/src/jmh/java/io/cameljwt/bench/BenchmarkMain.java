@@ -32,8 +32,8 @@ import org.openjdk.jmh.runner.options.VerboseMode;
 /**
  * Runs each benchmark case at each thread count, each variant in a JVM of its own with a fixed, pre-touched heap and
  * the GC profiler, and all of that {@code bench.passes} times over ({@link #plan}): within a pass the variants of a
- * case run one right after the other, in another order in each pass, and the passes lie many minutes apart, so a busy
- * spell of the machine rarely weighs on more than one of them. Then prints the report of {@link RatioTable} (ratios
+ * case run one right after the other, camel-jwt next to the peer of its closest target ({@link #order}), and the
+ * passes lie many minutes apart, so a busy spell of the machine rarely weighs on more than one of them. Then prints the report of {@link RatioTable} (ratios
  * within each pass, the median over the passes) and writes it, with JMH's JSON results of each pass, case and thread
  * count, to {@code bench.output}. Started by the Maven profile
  * {@code benchmark} (docs/performance.md), which passes the {@code bench.*} system properties.
@@ -157,16 +157,20 @@ public final class BenchmarkMain {
 
     /**
      * Pass by pass, case by case, each case at every thread count before the next case, so that a scaling compares
-     * figures minutes apart; the variants of a case in the {@link #order} of the pass.
+     * figures minutes apart: the thread counts as given in odd passes, reversed in even ones; the variants of a case in
+     * the {@link #order} of its run.
      *
      * @param cases each benchmark's full name with its variants as declared
      */
     static List<Run> plan(Map<String, List<String>> cases, List<Integer> threadCounts, int passes) {
+        List<Integer> reversedCounts = new ArrayList<>(threadCounts);
+        Collections.reverse(reversedCounts);
         List<Run> runs = new ArrayList<>();
         for (int pass = 1; pass <= passes; pass++) {
+            List<Integer> counts = pass % 2 == 1 ? threadCounts : reversedCounts;
             for (Map.Entry<String, List<String>> benchmark : cases.entrySet()) {
-                for (int threads : threadCounts) {
-                    runs.add(new Run(pass, benchmark.getKey(), threads, order(benchmark.getValue(), pass)));
+                for (int run = 0; run < counts.size(); run++) {
+                    runs.add(new Run(pass, benchmark.getKey(), counts.get(run), order(benchmark.getValue(), run)));
                 }
             }
         }
@@ -174,28 +178,22 @@ public final class BenchmarkMain {
     }
 
     /**
-     * The variants in the order of a pass: as declared in the first, reversed in the second, then the same two begun
-     * one place later, and so on. The first fork of a case was found disturbed more often than the later ones, and JMH
-     * alone would run camel-jwt first every time; this way camel-jwt is first in the first pass and the floor, declared
-     * last, in the second.
+     * The variants of a case's run in a pass, {@code run} counted from 0: reversed in even runs, as declared in odd
+     * ones. A case declares camel-jwt first and, second, the peer of its closest target (the floor, auth0, Base64 +
+     * Jackson, camel-jwt without the cache). So the forks of each ratio that a target reads run one right after the
+     * other: camel-jwt and that peer within a run, and camel-jwt at one thread count and at the next (the last fork of
+     * a run and the first of the next). The machine's speed was seen to shift for tens of seconds at a time, evenly
+     * over every frame of a profile, and forks a few minutes apart caught different speeds. The peer runs before
+     * camel-jwt at one thread count and after it at the next, and the even passes reverse the thread counts, so
+     * neither is always first. The first fork of a case, found disturbed more often than the later ones in the run at
+     * d4c5ed9, is then a peer that no target reads, when the case has more than two variants.
      */
-    static List<String> order(List<String> variants, int pass) {
-        List<String> base = new ArrayList<>(variants);
-        if (pass % 2 == 0) {
-            Collections.reverse(base);
+    static List<String> order(List<String> variants, int run) {
+        List<String> ordered = new ArrayList<>(variants);
+        if (run % 2 == 0) {
+            Collections.reverse(ordered);
         }
-        return rotated(base, (pass - 1) / 2);
-    }
-
-    /** The list begun {@code by} places later, the skipped ones at the end. */
-    static List<String> rotated(List<String> values, int by) {
-        if (values.isEmpty()) {
-            return values;
-        }
-        int start = Math.floorMod(by, values.size());
-        List<String> rotated = new ArrayList<>(values.subList(start, values.size()));
-        rotated.addAll(values.subList(0, start));
-        return rotated;
+        return ordered;
     }
 
     /**

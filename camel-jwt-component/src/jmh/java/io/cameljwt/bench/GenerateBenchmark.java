@@ -49,7 +49,7 @@ public class GenerateBenchmark {
     }
 
     public static class Hs256 extends GenerateState {
-        @Param({CAMEL_JWT, JOSE4J, AUTH0, NIMBUS})
+        @Param({CAMEL_JWT, AUTH0, JOSE4J, NIMBUS})
         public String variant;
 
         @Override
@@ -64,7 +64,7 @@ public class GenerateBenchmark {
     }
 
     public static class Rs256 extends GenerateState {
-        @Param({CAMEL_JWT, JOSE4J, AUTH0, NIMBUS})
+        @Param({CAMEL_JWT, AUTH0, JOSE4J, NIMBUS})
         public String variant;
 
         @Override

@@ -70,7 +70,7 @@ public class ValidateBenchmark {
     }
 
     public static class Hs256 extends ValidateState {
-        @Param({CAMEL_JWT, JOSE4J, AUTH0, NIMBUS, JCA_FLOOR})
+        @Param({CAMEL_JWT, AUTH0, JOSE4J, NIMBUS, JCA_FLOOR})
         public String variant;
 
         @Override
@@ -85,7 +85,7 @@ public class ValidateBenchmark {
     }
 
     public static class Rs256 extends ValidateState {
-        @Param({CAMEL_JWT, JOSE4J, AUTH0, NIMBUS, JCA_FLOOR})
+        @Param({CAMEL_JWT, JCA_FLOOR, JOSE4J, AUTH0, NIMBUS})
         public String variant;
 
         @Override
@@ -100,7 +100,7 @@ public class ValidateBenchmark {
     }
 
     public static class Es256 extends ValidateState {
-        @Param({CAMEL_JWT, JOSE4J, AUTH0, NIMBUS, JCA_FLOOR})
+        @Param({CAMEL_JWT, JCA_FLOOR, JOSE4J, AUTH0, NIMBUS})
         public String variant;
 
         @Override
@@ -116,7 +116,7 @@ public class ValidateBenchmark {
 
     /** auth0 java-jwt has no EdDSA. */
     public static class EdDsa extends ValidateState {
-        @Param({CAMEL_JWT, JOSE4J, NIMBUS, JCA_FLOOR})
+        @Param({CAMEL_JWT, JCA_FLOOR, JOSE4J, NIMBUS})
         public String variant;
 
         @Override

@@ -32,10 +32,10 @@ import org.openjdk.jmh.runner.options.VerboseMode;
 /**
  * Runs each benchmark case at each thread count, each variant in a JVM of its own with a fixed, pre-touched heap and
  * the GC profiler, and all of that {@code bench.passes} times over ({@link #plan}): within a pass the variants of a
- * case run one right after the other, camel-jwt next to the peer of its closest target ({@link #order}), and the
- * passes lie many minutes apart, so a busy spell of the machine rarely weighs on more than one of them. Then prints the report of {@link RatioTable} (ratios
- * within each pass, the median over the passes) and writes it, with JMH's JSON results of each pass, case and thread
- * count, to {@code bench.output}. Started by the Maven profile
+ * case run one right after the other, camel-jwt next to the peer of the case's closest target ({@link #order}), and
+ * the passes lie many minutes apart, so a busy spell of the machine rarely weighs on more than one of them. Then
+ * prints the report of {@link RatioTable} (ratios within each pass, the median over the passes) and writes it, with
+ * JMH's JSON results of each pass, case and thread count, to {@code bench.output}. Started by the Maven profile
  * {@code benchmark} (docs/performance.md), which passes the {@code bench.*} system properties.
  */
 public final class BenchmarkMain {
@@ -157,8 +157,8 @@ public final class BenchmarkMain {
 
     /**
      * Pass by pass, case by case, each case at every thread count before the next case, so that a scaling compares
-     * figures minutes apart: the thread counts as given in odd passes, reversed in even ones; the variants of a case in
-     * the {@link #order} of its run.
+     * forks of the same few minutes: the thread counts as given in odd passes, reversed in even ones; the variants of
+     * a case in the {@link #order} of its run.
      *
      * @param cases each benchmark's full name with its variants as declared
      */
@@ -180,13 +180,15 @@ public final class BenchmarkMain {
     /**
      * The variants of a case's run in a pass, {@code run} counted from 0: reversed in even runs, as declared in odd
      * ones. A case declares camel-jwt first and, second, the peer of its closest target (the floor, auth0, Base64 +
-     * Jackson, camel-jwt without the cache). So the forks of each ratio that a target reads run one right after the
-     * other: camel-jwt and that peer within a run, and camel-jwt at one thread count and at the next (the last fork of
-     * a run and the first of the next). The machine's speed was seen to shift for tens of seconds at a time, evenly
-     * over every frame of a profile, and forks a few minutes apart caught different speeds. The peer runs before
-     * camel-jwt at one thread count and after it at the next, and the even passes reverse the thread counts, so
-     * neither is always first. The first fork of a case, found disturbed more often than the later ones in the run at
-     * d4c5ed9, is then a peer that no target reads, when the case has more than two variants.
+     * Jackson, camel-jwt without the cache), and last a peer that no target reads, when it has more than two variants.
+     * The machine's speed was seen to shift for tens of seconds at a time, evenly over every frame of a profile, so
+     * forks a few minutes apart can catch different speeds. With two thread counts (the default), the forks of the
+     * closest target's ratio run one right after the other at each count, and so do camel-jwt's forks at the two
+     * counts, which the scaling compares (the last fork of the first run and the first of the second). The peer runs
+     * before camel-jwt at a count in one pass and after it in the next, since the even passes reverse the counts. The
+     * first fork of a case, found disturbed more often than the later ones in the run at d4c5ed9, is the last declared
+     * peer. With an odd number of counts, each count keeps one order in every pass, and camel-jwt's forks at two
+     * counts run next to each other only from the first run to the second.
      */
     static List<String> order(List<String> variants, int run) {
         List<String> ordered = new ArrayList<>(variants);

@@ -64,8 +64,8 @@ final class RatioTable {
     }
 
     /**
-     * camel-jwt's throughput divided by the variant's, in each pass that measured both: figures taken a minute apart
-     * rather than a pass apart.
+     * camel-jwt's throughput divided by the variant's, in each pass that measured both: figures taken at most a few
+     * minutes apart (back to back for the peer of the case's closest target) rather than a pass apart.
      */
     List<Double> passRatios(String caseName, String variant, int threads) {
         return dividedInEachPass(passes(caseName, CAMEL_JWT, threads), caseName, variant, threads);

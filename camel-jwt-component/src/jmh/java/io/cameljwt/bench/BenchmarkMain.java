@@ -76,12 +76,7 @@ public final class BenchmarkMain {
             excludes.add("validateRs256Cached");
         }
         Options common = options.build();
-        Map<String, List<String>> cases = new LinkedHashMap<>();
-        for (BenchmarkListEntry benchmark : BenchmarkList.defaultList().find(
-                OutputFormatFactory.createFormatInstance(System.out, VerboseMode.NORMAL), List.of(include), excludes)) {
-            String[] variants = benchmark.getParams().orElse(Map.of()).get("variant");
-            cases.put(benchmark.getUsername(), variants == null ? List.of() : List.of(variants));
-        }
+        Map<String, List<String>> cases = cases(include, excludes);
         if (cases.isEmpty()) {
             throw new IllegalArgumentException("bench.include '" + include + "' matches no benchmark");
         }
@@ -103,6 +98,19 @@ public final class BenchmarkMain {
         System.out.println();
         System.out.println(report);
         System.out.println("(written to " + file + ")");
+    }
+
+    /**
+     * The benchmarks JMH lists for {@code include} less {@code excludes}: each full name with its variants as declared.
+     */
+    static Map<String, List<String>> cases(String include, List<String> excludes) {
+        Map<String, List<String>> cases = new LinkedHashMap<>();
+        for (BenchmarkListEntry benchmark : BenchmarkList.defaultList().find(
+                OutputFormatFactory.createFormatInstance(System.out, VerboseMode.NORMAL), List.of(include), excludes)) {
+            String[] variants = benchmark.getParams().orElse(Map.of()).get("variant");
+            cases.put(benchmark.getUsername(), variants == null ? List.of() : List.of(variants));
+        }
+        return cases;
     }
 
     /** The options of one run of the plan: the common ones, and the run's benchmark, threads, warm-up and variants. */

@@ -6,12 +6,8 @@ import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
-import org.openjdk.jmh.runner.BenchmarkList;
-import org.openjdk.jmh.runner.BenchmarkListEntry;
-import org.openjdk.jmh.runner.format.OutputFormatFactory;
 import org.openjdk.jmh.runner.options.Options;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
-import org.openjdk.jmh.runner.options.VerboseMode;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -51,11 +47,8 @@ class BenchmarkMainTest {
                 // no target: the peer of generate HS256's
                 "generateRs256", List.of("auth0"));
         Map<String, List<String>> declared = new LinkedHashMap<>();
-        for (BenchmarkListEntry benchmark : BenchmarkList.defaultList().find(
-                OutputFormatFactory.createFormatInstance(System.out, VerboseMode.SILENT), List.of(".*"), List.of())) {
-            String[] variants = benchmark.getParams().get().get("variant");
-            declared.put(BenchmarkMain.caseName(benchmark.getUsername()), List.of(variants));
-        }
+        BenchmarkMain.cases(".*", List.of())
+                .forEach((name, variants) -> declared.put(BenchmarkMain.caseName(name), variants));
         assertEquals(List.of("empty-route"), declared.remove("emptyRoute"));
         assertEquals(read.keySet(), declared.keySet());
         declared.forEach((caseName, variants) -> {
